@@ -87,9 +87,12 @@ absl::StatusOr<std::unique_ptr<GuestMemory>> GuestMemory::Create(absl::Span<cons
   mem->end_ = last.base.WrappingAdd(last.size);  // 0 if memory reaches 2^64; Contains() does not use end_
   mem->keys_.reset(new std::atomic<uint8_t>[frames]);
   mem->owners_.reset(new std::atomic<uint32_t>[frames]);
+  mem->generations_.reset(new std::atomic<uint32_t>[frames]);
+  mem->frame_count_ = frames;
   for (uint64_t i = 0; i < frames; ++i) {
     mem->keys_[i].store(0, std::memory_order_relaxed);
     mem->owners_[i].store(0, std::memory_order_relaxed);
+    mem->generations_[i].store(0, std::memory_order_relaxed);
   }
   return mem;
 }
@@ -179,8 +182,17 @@ absl::Status GuestMemory::Read(GuestAddress addr, absl::Span<uint8_t> out, Acces
   return absl::OkStatus();
 }
 
+void GuestMemory::BumpRange(GuestAddress addr, uint64_t len) {
+  GuestAddress last = addr.WrappingAdd(len - 1).PageBase();
+  for (GuestAddress page = addr.PageBase();; page = page.WrappingAdd(kPageSize)) {
+    BumpWriteGeneration(FrameIndex(page));
+    if (page == last) break;
+  }
+}
+
 absl::Status GuestMemory::Write(GuestAddress addr, absl::Span<const uint8_t> in, Accessor who) {
   if (absl::Status s = CheckAccess(addr, in.size(), who, "write"); !s.ok()) return s;
+  if (!in.empty()) BumpRange(addr, in.size());
   const uint8_t* src = in.data();
   ForEachChunk(addr, in.size(), [&](uint8_t* host, uint64_t n) {
     std::memcpy(host, src, n);
@@ -191,6 +203,7 @@ absl::Status GuestMemory::Write(GuestAddress addr, absl::Span<const uint8_t> in,
 
 absl::Status GuestMemory::Fill(GuestAddress addr, uint64_t len, uint8_t byte, Accessor who) {
   if (absl::Status s = CheckAccess(addr, len, who, "write"); !s.ok()) return s;
+  if (len != 0) BumpRange(addr, len);
   ForEachChunk(addr, len, [&](uint8_t* host, uint64_t n) { std::memset(host, byte, n); });
   return absl::OkStatus();
 }
@@ -205,6 +218,7 @@ absl::StatusOr<absl::Span<uint8_t>> GuestMemory::HostSpan(GuestAddress addr, uin
         "guest range %s crosses the end of the memory region at %s; it has no single host span",
         RangeString(addr, len), RangeString(r->base, r->size)));
   }
+  BumpRange(addr, len);  // the caller may write through the span
   return absl::Span<uint8_t>(r->host + offset, len);
 }
 

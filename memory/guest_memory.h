@@ -153,6 +153,17 @@ class GuestMemory {
   // Sets the reference bit, and the change bit if `changed`, as a CPU access does. Atomic.
   absl::Status MarkReferenced(GuestAddress addr, bool changed);
 
+  // Write generations, for caches of decoded guest code: every host-side write (Write, Fill, Store and
+  // HostSpan, which may be written through) increments the generation of each frame it touches, and so
+  // does a CPU backend when it stores into a frame it has decoded code from (BumpWriteGeneration). A
+  // cache entry remembers the generation it was built at and is stale when it differs.
+  // Index of the frame containing `addr` across all regions, or -1 if not backed.
+  int64_t FrameIndex(GuestAddress addr) const;
+  uint64_t frame_count() const { return frame_count_; }
+  // Requires 0 <= frame < frame_count().
+  const std::atomic<uint32_t>& write_generation(uint64_t frame) const { return generations_[frame]; }
+  void BumpWriteGeneration(uint64_t frame) { generations_[frame].fetch_add(1, std::memory_order_release); }
+
   // Page ownership. SetPageOwner's range must be page-aligned.
   absl::StatusOr<PageOwner> GetPageOwner(GuestAddress addr) const;
   absl::Status SetPageOwner(GuestAddress addr, uint64_t len, PageOwner owner);
@@ -164,19 +175,21 @@ class GuestMemory {
 
   // The region containing `addr`, or nullptr.
   const Region* FindRegion(GuestAddress addr) const;
-  // Global frame index of `addr`, or -1 if not backed.
-  int64_t FrameIndex(GuestAddress addr) const;
   // Checks that [addr, addr+len) is backed and that `who` may access every frame of it.
   absl::Status CheckAccess(GuestAddress addr, uint64_t len, Accessor who, const char* what) const;
   // Calls fn(host_ptr, chunk_len) for each region-contiguous chunk of a range CheckAccess accepted.
   template <typename Fn>
   void ForEachChunk(GuestAddress addr, uint64_t len, Fn fn) const;
+  // Increments the write generation of every frame of a (checked, non-empty) range.
+  void BumpRange(GuestAddress addr, uint64_t len);
 
   std::vector<Region> regions_;
   uint64_t total_size_ = 0;
   GuestAddress end_;
   std::unique_ptr<std::atomic<uint8_t>[]> keys_;
   std::unique_ptr<std::atomic<uint32_t>[]> owners_;
+  std::unique_ptr<std::atomic<uint32_t>[]> generations_;
+  uint64_t frame_count_ = 0;
   std::atomic<uint64_t> secure_frames_{0};
 };
 

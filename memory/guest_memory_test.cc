@@ -234,3 +234,30 @@ TEST(GuestMemory, PageOwnershipRangeChecks) {
 
 }  // namespace
 }  // namespace s390vmm
+
+namespace s390vmm {
+namespace {
+
+TEST(GuestMemory, HostWritesBumpWriteGenerations) {
+  auto mem = *GuestMemory::CreateFlat(1 << 20);
+  int64_t f1 = mem->FrameIndex(GuestAddress(0x1000));
+  int64_t f2 = mem->FrameIndex(GuestAddress(0x2000));
+  ASSERT_EQ(f1, 1);
+  EXPECT_EQ(mem->FrameIndex(GuestAddress(1 << 20)), -1);
+  EXPECT_EQ(mem->frame_count(), 256u);
+  uint32_t g1 = mem->write_generation(f1).load();
+  uint32_t g2 = mem->write_generation(f2).load();
+  ASSERT_TRUE(mem->Store<uint64_t>(GuestAddress(0x1ffc), 1).ok());  // touches both frames
+  EXPECT_EQ(mem->write_generation(f1).load(), g1 + 1);
+  EXPECT_EQ(mem->write_generation(f2).load(), g2 + 1);
+  ASSERT_TRUE(mem->Load<uint64_t>(GuestAddress(0x1ffc)).ok());  // reads do not
+  EXPECT_EQ(mem->write_generation(f1).load(), g1 + 1);
+  ASSERT_TRUE(mem->HostSpan(GuestAddress(0x2000), 8).ok());
+  ASSERT_TRUE(mem->Fill(GuestAddress(0x2000), 8, 0).ok());
+  EXPECT_EQ(mem->write_generation(f2).load(), g2 + 3);
+  mem->BumpWriteGeneration(f1);
+  EXPECT_EQ(mem->write_generation(f1).load(), g1 + 2);
+}
+
+}  // namespace
+}  // namespace s390vmm
