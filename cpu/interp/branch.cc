@@ -1,0 +1,344 @@
+// Instruction family: branches (PoP chapter 7, "General Instructions"): branch on condition, branch and
+// link/save (with the architected link information of each addressing mode), branch and set mode, branch on
+// count and on index, the relative forms, compare and branch/jump, and BRANCH INDIRECT ON CONDITION.
+// Compare-and-trap and EXECUTE live in branch_trap_execute.cc.
+//
+// Every handler computes its branch address (and reads every register it needs) before it changes R1, since
+// R1 may be the same register as X2, B2, R2 or R3.
+#include <atomic>
+
+#include "cpu/interp/branch_helpers.h"
+#include "cpu/interp/exec_context.h"
+#include "cpu/interp/family_helpers.h"
+#include "cpu/interp/insn.h"
+
+namespace s390vmm::interp {
+namespace {
+
+using isa::InsnId;
+
+// ---- Branch on condition --------------------------------------------------------------------------------
+
+void ExecBC(ExecContext& cpu, const Insn& i) {
+  if (CondMet(cpu, i.ops.m1)) cpu.Branch(AddrX2(cpu, i));
+}
+
+void ExecBCR(ExecContext& cpu, const Insn& i) {
+  const uint8_t r2 = i.ops.r2;
+  if (r2 != 0) {
+    if (CondMet(cpu, i.ops.m1)) cpu.Branch(cpu.s.gr[r2]);
+    return;
+  }
+  // BCR 15,0 serializes; so does BCR 14,0 (fast-BCR-serialization facility). Other CPUs must see every
+  // store of this one before any later access: a full fence on the host.
+  if (i.ops.m1 >= 14) std::atomic_thread_fence(std::memory_order_seq_cst);
+}
+
+void ExecBRC(ExecContext& cpu, const Insn& i) {
+  if (CondMet(cpu, i.ops.m1)) cpu.Branch(RelTarget(cpu, i.ops.i2));
+}
+
+// BRCL 0 is the ftrace/static-key nop at every kernel function entry; BRCL 15 the long jump.
+void ExecBRCL(ExecContext& cpu, const Insn& i) {
+  if (CondMet(cpu, i.ops.m1)) cpu.Branch(RelTarget(cpu, i.ops.i2));
+}
+
+// BRANCH INDIRECT ON CONDITION: the branch address is the doubleword at D2(X2,B2). It is fetched only when
+// the branch is taken (the PoP leaves the access unpredictable otherwise).
+void ExecBIC(ExecContext& cpu, const Insn& i) {
+  if (CondMet(cpu, i.ops.m1)) cpu.Branch(cpu.Load<uint64_t>(AddrX2(cpu, i)));
+}
+
+// ---- Branch and link / save ------------------------------------------------------------------------------
+
+void ExecBAL(ExecContext& cpu, const Insn& i) {
+  const uint64_t target = AddrX2(cpu, i);
+  const uint8_t r1 = i.ops.r1;
+  cpu.s.gr[r1] = BalLinkInfo(cpu, i, cpu.s.gr[r1]);
+  cpu.Branch(target);
+}
+
+void ExecBALR(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint8_t r2 = i.ops.r2;
+  const uint64_t target = cpu.s.gr[r2];
+  cpu.s.gr[r1] = BalLinkInfo(cpu, i, cpu.s.gr[r1]);
+  if (r2 != 0) cpu.Branch(target);
+}
+
+void ExecBAS(ExecContext& cpu, const Insn& i) {
+  const uint64_t target = AddrX2(cpu, i);
+  const uint8_t r1 = i.ops.r1;
+  cpu.s.gr[r1] = BasLinkInfo(cpu, cpu.s.gr[r1]);
+  cpu.Branch(target);
+}
+
+void ExecBASR(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint8_t r2 = i.ops.r2;
+  const uint64_t target = cpu.s.gr[r2];
+  cpu.s.gr[r1] = BasLinkInfo(cpu, cpu.s.gr[r1]);
+  if (r2 != 0) cpu.Branch(target);
+}
+
+// BRAS / BRASL: link like BAS, branch relative to this instruction (or to the EXECUTE target).
+void ExecBRAS(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint64_t target = RelTarget(cpu, i.ops.i2);
+  cpu.s.gr[r1] = BasLinkInfo(cpu, cpu.s.gr[r1]);
+  cpu.Branch(target);
+}
+
+// ---- Branch and set mode ---------------------------------------------------------------------------------
+
+// The addressing mode and instruction address that R2's contents designate (PoP "BRANCH AND SET MODE"):
+// bit 63 on selects the 64-bit mode (address = bits 0-62, bit 63 taken as zero); otherwise bit 32 selects
+// 31-bit (bits 33-63) or 24-bit (bits 40-63) mode.
+void SetModeAndBranch(ExecContext& cpu, uint64_t r2_value) {
+  AddressingMode mode;
+  uint64_t target;
+  if (r2_value & 1) {
+    mode = AddressingMode::k64;
+    target = r2_value & ~uint64_t{1};
+  } else if (r2_value & 0x80000000u) {
+    mode = AddressingMode::k31;
+    target = r2_value & 0x7fffffffu;
+  } else {
+    mode = AddressingMode::k24;
+    target = r2_value & 0xffffffu;
+  }
+  cpu.s.psw.set_addressing_mode(mode);
+  cpu.PswChanged();
+  cpu.Branch(target);
+}
+
+void ExecBSM(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint8_t r2 = i.ops.r2;
+  const uint64_t r2_value = cpu.s.gr[r2];  // before R1 changes: R1 may be R2
+  if (r1 != 0) {
+    // Save the current mode: bit 63 set in the 64-bit mode (bits 0-62 unchanged), else bit 32 = PSW bit 32
+    // (the basic-addressing-mode bit; bits 0-31 and 33-63 unchanged).
+    uint64_t& g = cpu.s.gr[r1];
+    switch (cpu.s.psw.addressing_mode()) {
+      case AddressingMode::k64: g |= 1; break;
+      case AddressingMode::k31: g |= 0x80000000u; break;
+      default: g &= ~uint64_t{0x80000000u}; break;
+    }
+  }
+  if (r2 != 0) SetModeAndBranch(cpu, r2_value);
+}
+
+void ExecBASSM(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint8_t r2 = i.ops.r2;
+  const uint64_t r2_value = cpu.s.gr[r2];
+  // Link information: like BAS in the 24/31-bit modes (bit 32 = basic-addressing-mode bit); in the 64-bit
+  // mode the updated address with bit 63 set, which a later BSM turns back into the 64-bit mode.
+  const uint64_t ia = UpdatedIa(cpu);
+  uint64_t& g = cpu.s.gr[r1];
+  switch (cpu.s.psw.addressing_mode()) {
+    case AddressingMode::k64: g = ia | 1; break;
+    case AddressingMode::k31: g = (g & kHighWord) | 0x80000000u | ia; break;
+    default: g = (g & kHighWord) | ia; break;
+  }
+  if (r2 != 0) SetModeAndBranch(cpu, r2_value);
+}
+
+// ---- Branch on count -------------------------------------------------------------------------------------
+
+void ExecBCT(ExecContext& cpu, const Insn& i) {
+  const uint64_t target = AddrX2(cpu, i);
+  const uint8_t r1 = i.ops.r1;
+  const uint32_t v = cpu.s.gr_low(r1) - 1;
+  cpu.s.set_gr_low(r1, v);
+  if (v != 0) cpu.Branch(target);
+}
+
+void ExecBCTR(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint8_t r2 = i.ops.r2;
+  const uint64_t target = cpu.s.gr[r2];
+  const uint32_t v = cpu.s.gr_low(r1) - 1;
+  cpu.s.set_gr_low(r1, v);
+  if (v != 0 && r2 != 0) cpu.Branch(target);
+}
+
+void ExecBCTG(ExecContext& cpu, const Insn& i) {
+  const uint64_t target = AddrX2(cpu, i);
+  const uint64_t v = --cpu.s.gr[i.ops.r1];
+  if (v != 0) cpu.Branch(target);
+}
+
+void ExecBCTGR(ExecContext& cpu, const Insn& i) {
+  const uint8_t r2 = i.ops.r2;
+  const uint64_t target = cpu.s.gr[r2];
+  const uint64_t v = --cpu.s.gr[i.ops.r1];
+  if (v != 0 && r2 != 0) cpu.Branch(target);
+}
+
+void ExecBRCT(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint32_t v = cpu.s.gr_low(r1) - 1;
+  cpu.s.set_gr_low(r1, v);
+  if (v != 0) cpu.Branch(RelTarget(cpu, i.ops.i2));
+}
+
+void ExecBRCTG(ExecContext& cpu, const Insn& i) {
+  if (--cpu.s.gr[i.ops.r1] != 0) cpu.Branch(RelTarget(cpu, i.ops.i2));
+}
+
+// BRANCH RELATIVE ON COUNT HIGH: counts in bits 0-31.
+void ExecBRCTH(ExecContext& cpu, const Insn& i) {
+  const uint8_t r1 = i.ops.r1;
+  const uint32_t v = cpu.s.gr_high(r1) - 1;
+  cpu.s.set_gr_high(r1, v);
+  if (v != 0) cpu.Branch(RelTarget(cpu, i.ops.i2));
+}
+
+// ---- Branch on index -------------------------------------------------------------------------------------
+// R3 is the increment, R3|1 the compare value (R3 itself when odd). Both are read before R1 is updated:
+// R1 may be either of them. The sum wraps (no overflow exception).
+
+template <typename T, bool kHigh>
+inline bool IndexStep(ExecContext& cpu, const Insn& i) {
+  using S = std::make_signed_t<T>;
+  const uint8_t r1 = i.ops.r1;
+  const uint8_t r3 = i.ops.r3;
+  T inc, cmp, cur;
+  if constexpr (sizeof(T) == 4) {
+    inc = cpu.s.gr_low(r3);
+    cmp = cpu.s.gr_low(r3 | 1);
+    cur = cpu.s.gr_low(r1);
+  } else {
+    inc = cpu.s.gr[r3];
+    cmp = cpu.s.gr[r3 | 1];
+    cur = cpu.s.gr[r1];
+  }
+  const T sum = cur + inc;
+  if constexpr (sizeof(T) == 4) {
+    cpu.s.set_gr_low(r1, sum);
+  } else {
+    cpu.s.gr[r1] = sum;
+  }
+  return kHigh ? static_cast<S>(sum) > static_cast<S>(cmp) : static_cast<S>(sum) <= static_cast<S>(cmp);
+}
+
+template <typename T, bool kHigh>
+void ExecBranchIndex(ExecContext& cpu, const Insn& i) {
+  const uint64_t target = AddrB2(cpu, i);
+  if (IndexStep<T, kHigh>(cpu, i)) cpu.Branch(target);
+}
+
+template <typename T, bool kHigh>
+void ExecBranchIndexRelative(ExecContext& cpu, const Insn& i) {
+  if (IndexStep<T, kHigh>(cpu, i)) cpu.Branch(RelTarget(cpu, i.ops.i2));
+}
+
+// ---- Compare and branch ----------------------------------------------------------------------------------
+// M3: 8 branch on equal, 4 on first operand low, 2 on first operand high (bit 3 ignored). The CC is not
+// changed.
+
+template <typename T>
+inline bool CompareMet(T a, T b, uint8_t m3) {
+  return (m3 << CcCompare(a, b)) & 8;
+}
+
+// Register-register, relative (CRJ, CGRJ, CLRJ, CLGRJ).
+template <typename T>
+void ExecCompareRegJump(ExecContext& cpu, const Insn& i) {
+  if (CompareMet(Reg<T>(cpu, i.ops.r1), Reg<T>(cpu, i.ops.r2), i.ops.m3)) cpu.Branch(RelTarget(cpu, i.ops.i4));
+}
+
+// Register-register, to D4(B4) (CRB, CGRB, CLRB, CLGRB).
+template <typename T>
+void ExecCompareRegBranch(ExecContext& cpu, const Insn& i) {
+  const uint64_t target = cpu.Address(i.ops.b4, 0, i.ops.d4);
+  if (CompareMet(Reg<T>(cpu, i.ops.r1), Reg<T>(cpu, i.ops.r2), i.ops.m3)) cpu.Branch(target);
+}
+
+// Register-immediate: I2 is an 8-bit immediate, signed for the arithmetic forms and unsigned for the
+// logical ones, extended to the operand size.
+template <typename T>
+inline T Imm8(const Insn& i) {
+  if constexpr (std::is_signed_v<T>) {
+    return static_cast<T>(static_cast<int8_t>(i.ops.i2));
+  } else {
+    return static_cast<T>(static_cast<uint8_t>(i.ops.i2));
+  }
+}
+
+template <typename T>
+void ExecCompareImmJump(ExecContext& cpu, const Insn& i) {
+  if (CompareMet(Reg<T>(cpu, i.ops.r1), Imm8<T>(i), i.ops.m3)) cpu.Branch(RelTarget(cpu, i.ops.i4));
+}
+
+template <typename T>
+void ExecCompareImmBranch(ExecContext& cpu, const Insn& i) {
+  const uint64_t target = cpu.Address(i.ops.b4, 0, i.ops.d4);
+  if (CompareMet(Reg<T>(cpu, i.ops.r1), Imm8<T>(i), i.ops.m3)) cpu.Branch(target);
+}
+
+// BRANCH PREDICTION (RELATIVE) PRELOAD: hints about a later branch; no architected effect.
+void ExecBranchPreload(ExecContext&, const Insn&) {}
+
+}  // namespace
+
+void RegisterBranch(HandlerTable& table) {
+  table.Set(InsnId::kBC, &ExecBC);
+  table.Set(InsnId::kBCR, &ExecBCR);
+  table.Set(InsnId::kBRC, &ExecBRC);
+  table.Set(InsnId::kBRCL, &ExecBRCL);
+  table.Set(InsnId::kBIC, &ExecBIC);
+
+  table.Set(InsnId::kBAL, &ExecBAL);
+  table.Set(InsnId::kBALR, &ExecBALR);
+  table.Set(InsnId::kBAS, &ExecBAS);
+  table.Set(InsnId::kBASR, &ExecBASR);
+  table.Set(InsnId::kBRAS, &ExecBRAS);
+  table.Set(InsnId::kBRASL, &ExecBRAS);
+  // They change the addressing mode: the run loop must look at the PSW.
+  table.Set(InsnId::kBSM, &ExecBSM, /*ends_block=*/true);
+  table.Set(InsnId::kBASSM, &ExecBASSM, /*ends_block=*/true);
+
+  table.Set(InsnId::kBCT, &ExecBCT);
+  table.Set(InsnId::kBCTR, &ExecBCTR);
+  table.Set(InsnId::kBCTG, &ExecBCTG);
+  table.Set(InsnId::kBCTGR, &ExecBCTGR);
+  table.Set(InsnId::kBRCT, &ExecBRCT);
+  table.Set(InsnId::kBRCTG, &ExecBRCTG);
+  table.Set(InsnId::kBRCTH, &ExecBRCTH);
+
+  table.Set(InsnId::kBXH, &ExecBranchIndex<uint32_t, true>);
+  table.Set(InsnId::kBXLE, &ExecBranchIndex<uint32_t, false>);
+  table.Set(InsnId::kBXHG, &ExecBranchIndex<uint64_t, true>);
+  table.Set(InsnId::kBXLEG, &ExecBranchIndex<uint64_t, false>);
+  table.Set(InsnId::kBRXH, &ExecBranchIndexRelative<uint32_t, true>);
+  table.Set(InsnId::kBRXLE, &ExecBranchIndexRelative<uint32_t, false>);
+  table.Set(InsnId::kBRXHG, &ExecBranchIndexRelative<uint64_t, true>);
+  table.Set(InsnId::kBRXLG, &ExecBranchIndexRelative<uint64_t, false>);
+
+  table.Set(InsnId::kCRJ, &ExecCompareRegJump<int32_t>);
+  table.Set(InsnId::kCGRJ, &ExecCompareRegJump<int64_t>);
+  table.Set(InsnId::kCLRJ, &ExecCompareRegJump<uint32_t>);
+  table.Set(InsnId::kCLGRJ, &ExecCompareRegJump<uint64_t>);
+  table.Set(InsnId::kCRB, &ExecCompareRegBranch<int32_t>);
+  table.Set(InsnId::kCGRB, &ExecCompareRegBranch<int64_t>);
+  table.Set(InsnId::kCLRB, &ExecCompareRegBranch<uint32_t>);
+  table.Set(InsnId::kCLGRB, &ExecCompareRegBranch<uint64_t>);
+  table.Set(InsnId::kCIJ, &ExecCompareImmJump<int32_t>);
+  table.Set(InsnId::kCGIJ, &ExecCompareImmJump<int64_t>);
+  table.Set(InsnId::kCLIJ, &ExecCompareImmJump<uint32_t>);
+  table.Set(InsnId::kCLGIJ, &ExecCompareImmJump<uint64_t>);
+  table.Set(InsnId::kCIB, &ExecCompareImmBranch<int32_t>);
+  table.Set(InsnId::kCGIB, &ExecCompareImmBranch<int64_t>);
+  table.Set(InsnId::kCLIB, &ExecCompareImmBranch<uint32_t>);
+  table.Set(InsnId::kCLGIB, &ExecCompareImmBranch<uint64_t>);
+
+  table.Set(InsnId::kBPP, &ExecBranchPreload);
+  table.Set(InsnId::kBPRP, &ExecBranchPreload);
+
+  RegisterTrapAndExecute(table);
+}
+
+}  // namespace s390vmm::interp

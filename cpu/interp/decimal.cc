@@ -1,0 +1,10 @@
+// Instruction family: decimal. Handlers are registered by InsnId from the isa table.
+#include "cpu/interp/exec_context.h"
+#include "cpu/interp/family_helpers.h"
+#include "cpu/interp/insn.h"
+
+namespace s390vmm::interp {
+
+void RegisterDecimal(HandlerTable& table) { (void)table; }
+
+}  // namespace s390vmm::interp

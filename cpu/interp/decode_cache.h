@@ -1,0 +1,70 @@
+// File: cpu/interp/decode_cache.h
+//
+// Predecoded guest code. A Block is the run of instructions from one address up to the first one that
+// ends a block (branch, PSW change, exit), the end of the page, or kMaxBlockInsns. Blocks are keyed by
+// the absolute address of their first instruction and remember the write generation of their frame
+// (GuestMemory::write_generation): any store into the frame — by a CPU, a device or a loader — makes
+// them stale, and they are decoded again on their next use. A small jump cache maps logical instruction
+// addresses to blocks; it is valid for one TLB epoch of one address space.
+#ifndef S390VMM_CPU_INTERP_DECODE_CACHE_H_
+#define S390VMM_CPU_INTERP_DECODE_CACHE_H_
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "cpu/interp/exec_context.h"
+#include "cpu/interp/insn.h"
+
+namespace s390vmm::interp {
+
+struct Block {
+  uint64_t abs = 0;            // absolute address of the first instruction
+  uint64_t frame = 0;          // its frame
+  uint32_t generation = 0;     // write generation of the frame when decoded
+  bool ends_special = false;   // the last instruction's handler may change the PSW or request an exit
+  bool cacheable = true;       // false for a lone instruction that crosses a page boundary
+  std::vector<Insn> insns;
+};
+
+class DecodeCache {
+ public:
+  static constexpr int kMaxBlockInsns = 64;
+  static constexpr int kJumpCacheEntries = 4096;
+  // Bound on cached blocks; the whole cache is dropped when it is reached.
+  static constexpr size_t kMaxBlocks = 1 << 17;
+
+  explicit DecodeCache(const HandlerTable& handlers) : handlers_(handlers), jump_cache_(kJumpCacheEntries) {}
+
+  // The block at logical instruction address `ia` in the CPU's current address space, decoded if needed.
+  // Raises the access exception of the instruction fetch.
+  const Block* Lookup(ExecContext& cpu, uint64_t ia);
+
+  // Number of blocks decoded so far (statistics).
+  uint64_t decoded_blocks() const { return decoded_blocks_; }
+
+ private:
+  struct JumpEntry {
+    uint64_t ia = 1;  // odd: never a valid instruction address
+    uint64_t epoch = 0;
+    Block* block = nullptr;
+  };
+
+  Block* Decode(ExecContext& cpu, uint64_t ia, const uint8_t* page, uint64_t frame, uint64_t abs);
+  // Decodes the single instruction at `ia` whose bytes continue on the next page.
+  Block* DecodeCrossing(ExecContext& cpu, uint64_t ia);
+  // Decodes one instruction. An instruction whose facility the CPU model lacks gets a handler that
+  // raises the operation exception (the facility check happens once, here, not per execution).
+  void Fill(const ExecContext& cpu, Insn& out, const uint8_t* bytes);
+
+  const HandlerTable& handlers_;
+  absl::flat_hash_map<uint64_t, std::unique_ptr<Block>> blocks_;
+  std::vector<JumpEntry> jump_cache_;
+  Block crossing_;  // scratch for DecodeCrossing
+  uint64_t decoded_blocks_ = 0;
+};
+
+}  // namespace s390vmm::interp
+
+#endif  // S390VMM_CPU_INTERP_DECODE_CACHE_H_

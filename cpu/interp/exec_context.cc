@@ -1,0 +1,249 @@
+#include "cpu/interp/exec_context.h"
+
+#include "cpu/interp/dat.h"
+
+namespace s390vmm::interp {
+namespace {
+
+// TEID bits 62-63: the address space of a failed access (PoP "Translation-Exception Identification").
+constexpr uint64_t TeidSpaceBits(AddressSpace space) {
+  switch (space) {
+    case AddressSpace::kSecondary: return 2;
+    case AddressSpace::kHome: return 3;
+    default: return 0;
+  }
+}
+// TEID bit 61 for protection exceptions: the exception was DAT protection (not key or low-address).
+constexpr uint64_t kTeidDatProtection = 4;
+
+uint64_t PrefixAdjust(const void* ctx, uint64_t real) {
+  return static_cast<const ExecContext*>(ctx)->RealToAbsolute(real);
+}
+
+}  // namespace
+
+void RaiseProgramInterrupt(ProgramInterruptCode code, uint64_t teid) {
+  ProgramException e{code};
+  e.teid = teid;
+  throw e;
+}
+
+void RaiseDataException(uint8_t dxc) {
+  ProgramException e{ProgramInterruptCode::kData};
+  e.dxc = dxc;
+  throw e;
+}
+
+void RaiseMonitorEvent(uint16_t monitor_class, uint64_t monitor_code) {
+  ProgramException e{ProgramInterruptCode::kMonitorEvent};
+  e.monitor_class = monitor_class;
+  e.monitor_code = monitor_code;
+  throw e;
+}
+
+ExecContext::ExecContext(GuestMemory& memory, const CpuModel& model, TodClock& tod_clock,
+                         uint16_t cpu_address)
+    : memory_(memory),
+      model_(model),
+      tod_clock_(tod_clock),
+      cpu_address_(cpu_address),
+      code_frames_(memory.frame_count()),
+      unimplemented_(new uint64_t[static_cast<int>(isa::InsnId::kCount)]()) {
+  cpu_timer_set_tod_ = tod_clock_.Now();
+  PswChanged();
+}
+
+AddressSpace ExecContext::CurrentSpace() const {
+  if (!s.psw.dat()) return AddressSpace::kReal;
+  switch (s.psw.address_space()) {
+    case AddressSpaceControl::kSecondary: return AddressSpace::kSecondary;
+    case AddressSpaceControl::kHome: return AddressSpace::kHome;
+    // Access-register mode with ALET 0 is the primary space; other ALETs need access-register
+    // translation, which s390vmm does not implement (Linux never enters AR mode).
+    default: return AddressSpace::kPrimary;
+  }
+}
+
+void ExecContext::PswChanged() {
+  address_mask_ = s.psw.AddressMask();
+  // The key decides key-controlled protection, which TLB entries have already checked.
+  uint64_t key_bits = s.psw.mask() & Psw::kKeyMask;
+  if (key_bits != (tlb_psw_bits_ & Psw::kKeyMask)) FlushTlb();
+  tlb_psw_bits_ = key_bits;
+  // A new ASCE in CR1 (primary), CR7 (secondary) or CR13 (home) invalidates that space's TLB; CR0 holds
+  // the protection overrides and EDAT control.
+  const uint64_t asces[kAddressSpaceCount] = {s.cr[0], s.cr[1], s.cr[7], s.cr[13]};
+  for (int i = 0; i < kAddressSpaceCount; ++i) {
+    if (asces[i] != tlb_asces_[i]) {
+      if (i == 0) {
+        FlushTlb();  // CR0 affects every space
+      } else {
+        tlbs_[i].Flush();
+        ++tlb_epoch_;
+      }
+      tlb_asces_[i] = asces[i];
+    }
+  }
+  tlb_ = &tlbs_[static_cast<int>(CurrentSpace())];
+}
+
+void ExecContext::FlushTlb() {
+  for (Tlb& t : tlbs_) t.Flush();
+  ++tlb_epoch_;
+}
+
+void ExecContext::MarkCodeFrame(uint64_t frame) {
+  if (code_frames_.contains(frame)) return;
+  code_frames_.set(frame, true);
+  for (Tlb& t : tlbs_) t.RevokeWrites(frame);
+}
+
+ExecContext::Resolved ExecContext::Resolve(uint64_t addr, AccessType type) {
+  const AddressSpace space = CurrentSpace();
+  const uint64_t page = addr & ~(kPageSize - 1);
+  uint64_t real = addr;
+  bool dat_protected = false;
+  if (space != AddressSpace::kReal) {
+    const uint64_t asce_value = s.cr[space == AddressSpace::kPrimary ? 1 : space == AddressSpace::kSecondary ? 7 : 13];
+    const bool edat1 = (s.cr[0] & cr0::kEdat) && model_.HasBit(8);
+    DatResult r = Translate(memory_, asce_value, addr, edat1, &PrefixAdjust, this);
+    if (!r.ok) {
+      // Translation exceptions identify the page and the space; addressing exceptions on table fetches
+      // carry no TEID.
+      uint64_t teid = r.code == ProgramInterruptCode::kAddressing ? 0 : (page | TeidSpaceBits(space));
+      RaiseProgramInterrupt(r.code, teid);
+    }
+    real = r.real;
+    dat_protected = r.write_protected;
+  }
+  Resolved out;
+  out.abs = RealToAbsolute(real);
+  const int64_t frame = memory_.FrameIndex(GuestAddress(out.abs));
+  if (frame < 0) RaiseProgramInterrupt(ProgramInterruptCode::kAddressing);
+  out.frame = static_cast<uint64_t>(frame);
+  // In a secure configuration the CPU may touch the configuration's pages; this CPU is not secure.
+  out.host_page = memory_.FramePointer(GuestAddress(out.abs), Accessor::Host());
+  if (out.host_page == nullptr) {
+    RaiseProgramInterrupt(ProgramInterruptCode::kSecureStorageAccess, page | TeidSpaceBits(space));
+  }
+
+  const uint8_t psw_key = s.psw.key();
+  const StorageKey key = *memory_.GetStorageKey(GuestAddress(out.abs));
+  out.may_write = !dat_protected;
+  if (psw_key != 0) {
+    const bool key_match = key.acc() == psw_key;
+    const bool fetch_override = (s.cr[0] & cr0::kFetchProtectionOverride) && real < 2048;
+    out.may_read = key_match || !key.fetch_protected() || fetch_override;
+    const bool store_override = (s.cr[0] & cr0::kStorageProtectionOverride) && key.acc() == 9;
+    out.may_write = out.may_write && (key_match || store_override);
+  }
+  // Low-address protection covers effective addresses 0-511 and 4096-4607 (the lowcore), whatever the
+  // translation. Pages 0 and 1 never get a fast write entry, so every store there is checked here.
+  out.lap_page = (s.cr[0] & cr0::kLowAddressProtection) && page < 2 * kPageSize;
+
+  if (type == AccessType::kStore) {
+    if (!out.may_write) {
+      RaiseProgramInterrupt(ProgramInterruptCode::kProtection,
+                            page | TeidSpaceBits(space) | (dat_protected ? kTeidDatProtection : 0));
+    }
+    if (out.lap_page && (addr & (kPageSize - 1)) < 512) {
+      RaiseProgramInterrupt(ProgramInterruptCode::kProtection, page | TeidSpaceBits(space));
+    }
+  } else if (!out.may_read) {
+    RaiseProgramInterrupt(ProgramInterruptCode::kProtection, page | TeidSpaceBits(space));
+  }
+  return out;
+}
+
+TlbEntry& ExecContext::Fill(uint64_t addr, AccessType type) {
+  const uint64_t page = addr & ~(kPageSize - 1);
+  const Resolved r = Resolve(addr, type);
+  const uint64_t frame = r.frame;
+  uint8_t* host = r.host_page;
+  const bool may_read = r.may_read;
+  const bool may_write = r.may_write;
+  const bool lap_page = r.lap_page;
+  const uint64_t abs = r.abs;
+  TlbEntry& e = tlb_->at(addr);
+  if (e.frame != frame || e.addend != reinterpret_cast<uintptr_t>(host) - page) {
+    e = TlbEntry();
+  }
+  e.addend = reinterpret_cast<uintptr_t>(host) - page;
+  e.frame = frame;
+  e.abs_page = abs & ~(kPageSize - 1);
+  if (may_read) e.read_tag = page;
+  // Reference and change bits: set when an entry is filled; SSKE and RRBE flush the TLB, so the next
+  // access after they clear a bit sets it again.
+  (void)memory_.MarkReferenced(GuestAddress(abs), type == AccessType::kStore);
+  if (type == AccessType::kStore) {
+    if (code_frames_.contains(frame)) {
+      // Decoded instructions were built from this frame: they are stale from now on.
+      memory_.BumpWriteGeneration(frame);
+      code_frames_.set(frame, false);
+    }
+    if (may_write && !lap_page) e.write_tag = page;
+  }
+  return e;
+}
+
+uint8_t* ExecContext::Access(uint64_t addr, uint64_t len, AccessType type) {
+  (void)len;
+  const uint64_t page = addr & ~(kPageSize - 1);
+  TlbEntry* e = &tlb_->at(addr);
+  const bool hit = type == AccessType::kStore ? e->write_tag == page : e->read_tag == page;
+  if (!hit) e = &Fill(addr, type);
+  return reinterpret_cast<uint8_t*>(addr + e->addend);
+}
+
+void ExecContext::CheckAccess(uint64_t addr, uint64_t len, AccessType type) {
+  while (len > 0) {
+    uint64_t chunk = std::min<uint64_t>(len, kPageSize - (addr & (kPageSize - 1)));
+    Access(addr, chunk, type);
+    len -= chunk;
+    addr = Wrap(addr + chunk);
+  }
+}
+
+void ExecContext::ReadBytes(uint64_t addr, uint8_t* out, uint64_t len) {
+  while (len > 0) {
+    uint64_t chunk = std::min<uint64_t>(len, kPageSize - (addr & (kPageSize - 1)));
+    std::memcpy(out, Access(addr, chunk, AccessType::kFetch), chunk);
+    out += chunk;
+    len -= chunk;
+    addr = Wrap(addr + chunk);
+  }
+}
+
+void ExecContext::WriteBytes(uint64_t addr, const uint8_t* in, uint64_t len) {
+  // All pages first: a store is either done entirely or suppressed.
+  if ((addr & (kPageSize - 1)) + len > kPageSize) CheckAccess(addr, len, AccessType::kStore);
+  while (len > 0) {
+    uint64_t chunk = std::min<uint64_t>(len, kPageSize - (addr & (kPageSize - 1)));
+    std::memcpy(Access(addr, chunk, AccessType::kStore), in, chunk);
+    in += chunk;
+    len -= chunk;
+    addr = Wrap(addr + chunk);
+  }
+}
+
+uint64_t ExecContext::TranslateToAbsolute(uint64_t addr, AccessType type) { return Resolve(addr, type).abs; }
+
+const uint8_t* ExecContext::FetchPage(uint64_t addr, uint64_t* frame, uint64_t* abs_page) {
+  uint8_t* host = Access(addr, 2, AccessType::kInstruction);
+  const TlbEntry& e = tlb_->at(addr);
+  *frame = e.frame;
+  *abs_page = e.abs_page;
+  return host - (addr & (kPageSize - 1));
+}
+
+void ExecContext::FetchBytes(uint64_t addr, uint8_t* out, uint64_t len) {
+  while (len > 0) {
+    uint64_t chunk = std::min<uint64_t>(len, kPageSize - (addr & (kPageSize - 1)));
+    std::memcpy(out, Access(addr, chunk, AccessType::kInstruction), chunk);
+    out += chunk;
+    len -= chunk;
+    addr = Wrap(addr + chunk);
+  }
+}
+
+}  // namespace s390vmm::interp

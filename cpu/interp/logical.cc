@@ -1,0 +1,235 @@
+// Instruction family: logical AND / OR / EXCLUSIVE OR (register, storage, immediate and SI forms, and the
+// miscellaneous-instruction-extensions-3 NAND/NOR/NXOR/AND-with-complement/OR-with-complement), TEST UNDER
+// MASK, INSERT IMMEDIATE, LOAD LOGICAL IMMEDIATE and POPULATION COUNT.
+//
+// CC of the Boolean operations: 0 result zero, 1 result not zero; for the immediate forms that change a
+// part of R1, "result" is that part only (PoP AND IMMEDIATE).
+#include <cstdint>
+
+#include "cpu/interp/exec_context.h"
+#include "cpu/interp/family_helpers.h"
+#include "cpu/interp/fixed_point_operands.h"
+#include "cpu/interp/insn.h"
+
+namespace s390vmm::interp {
+namespace {
+
+using isa::InsnId;
+using namespace operands;  // NOLINT: the fetchers are this file's vocabulary
+
+enum class BitOp { kAnd, kOr, kXor, kAndWithComplement, kOrWithComplement, kNand, kNor, kNotXor };
+
+template <BitOp kOp, typename T>
+constexpr T Apply(T a, T b) {
+  switch (kOp) {
+    case BitOp::kAnd: return a & b;
+    case BitOp::kOr: return a | b;
+    case BitOp::kXor: return a ^ b;
+    case BitOp::kAndWithComplement: return a & ~b;
+    case BitOp::kOrWithComplement: return a | static_cast<T>(~b);
+    case BitOp::kNand: return static_cast<T>(~(a & b));
+    case BitOp::kNor: return static_cast<T>(~(a | b));
+    case BitOp::kNotXor: return static_cast<T>(~(a ^ b));
+  }
+  return a;
+}
+
+// R1 <- A op B (bits 32-63 of R1, or all of it).
+template <BitOp kOp, Fetch32u kA, Fetch32u kB>
+void Bitwise32(ExecContext& cpu, const Insn& i) {
+  const uint32_t a = kA(cpu, i), b = kB(cpu, i);
+  const uint32_t r = Apply<kOp>(a, b);
+  cpu.s.set_gr_low(i.ops.r1, r);
+  cpu.SetCc(CcZero(r));
+}
+template <BitOp kOp, Fetch64u kA, Fetch64u kB>
+void Bitwise64(ExecContext& cpu, const Insn& i) {
+  const uint64_t a = kA(cpu, i), b = kB(cpu, i);
+  const uint64_t r = Apply<kOp>(a, b);
+  cpu.s.gr[i.ops.r1] = r;
+  cpu.SetCc(CcZero(r));
+}
+
+// NI, OI, XI and their long-displacement forms: a byte of storage op I2. The fetch and store are one
+// interlocked update (as with the interlocked-access facility 2), so that concurrent bit updates by
+// other CPUs on neighbouring bits are never lost.
+template <BitOp kOp>
+void BitwiseStorageImmediate(ExecContext& cpu, const Insn& i) {
+  const uint64_t addr = AddrB1(cpu, i);
+  const uint8_t imm = static_cast<uint8_t>(i.ops.i2);
+  cpu.Access(addr, 1, AccessType::kFetch);
+  uint8_t* p = cpu.Access(addr, 1, AccessType::kStore);
+  uint8_t r;
+  if constexpr (kOp == BitOp::kAnd) {
+    r = __atomic_and_fetch(p, imm, __ATOMIC_SEQ_CST);
+  } else if constexpr (kOp == BitOp::kOr) {
+    r = __atomic_or_fetch(p, imm, __ATOMIC_SEQ_CST);
+  } else {
+    r = __atomic_xor_fetch(p, imm, __ATOMIC_SEQ_CST);
+  }
+  cpu.SetCc(CcZero(r));
+}
+
+// NIHF ... XILF: I2 op the 16- or 32-bit part of R1 that starts kShift bits from the right.
+template <BitOp kOp, int kShift, int kBits>
+void BitwiseImmediate(ExecContext& cpu, const Insn& i) {
+  constexpr uint64_t kField = ((uint64_t{1} << kBits) - 1) << kShift;
+  const uint64_t imm = (static_cast<uint64_t>(static_cast<uint32_t>(i.ops.i2)) << kShift) & kField;
+  uint64_t& reg = cpu.s.gr[i.ops.r1];
+  uint64_t r;
+  if constexpr (kOp == BitOp::kAnd) {
+    r = reg & (imm | ~kField);
+  } else if constexpr (kOp == BitOp::kOr) {
+    r = reg | imm;
+  } else {
+    r = reg ^ imm;
+  }
+  reg = r;
+  cpu.SetCc(CcZero(r & kField));
+}
+
+// INSERT IMMEDIATE: the part of R1 is replaced, the rest is unchanged, no CC.
+template <int kShift, int kBits>
+void InsertImmediate(ExecContext& cpu, const Insn& i) {
+  constexpr uint64_t kField = ((uint64_t{1} << kBits) - 1) << kShift;
+  const uint64_t imm = (static_cast<uint64_t>(static_cast<uint32_t>(i.ops.i2)) << kShift) & kField;
+  uint64_t& reg = cpu.s.gr[i.ops.r1];
+  reg = (reg & ~kField) | imm;
+}
+
+// LOAD LOGICAL IMMEDIATE: R1 <- I2 in the part, zeros elsewhere.
+template <int kShift, int kBits>
+void LoadLogicalImmediate(ExecContext& cpu, const Insn& i) {
+  constexpr uint64_t kField = ((uint64_t{1} << kBits) - 1) << kShift;
+  cpu.s.gr[i.ops.r1] = (static_cast<uint64_t>(static_cast<uint32_t>(i.ops.i2)) << kShift) & kField;
+}
+
+// TEST UNDER MASK (TMLL, TMLH, TMHL, TMHH): CC 0 selected bits all zero (or mask zero), 1 mixed with the
+// leftmost selected bit zero, 2 mixed with it one, 3 all ones.
+template <int kShift>
+void TestUnderMaskRegister(ExecContext& cpu, const Insn& i) {
+  const uint16_t mask = static_cast<uint16_t>(i.ops.i2);
+  const uint16_t selected = static_cast<uint16_t>(cpu.s.gr[i.ops.r1] >> kShift) & mask;
+  uint8_t cc;
+  if (selected == 0) {
+    cc = 0;
+  } else if (selected == mask) {
+    cc = 3;
+  } else {
+    const uint16_t leftmost = static_cast<uint16_t>(0x8000u >> __builtin_clz(uint32_t{mask} << 16));
+    cc = (selected & leftmost) ? 2 : 1;
+  }
+  cpu.SetCc(cc);
+}
+
+// TM, TMY: a storage byte under the I2 mask; CC 0 all zero (or mask zero), 1 mixed, 3 all ones.
+void TestUnderMaskStorage(ExecContext& cpu, const Insn& i) {
+  const uint8_t mask = static_cast<uint8_t>(i.ops.i2);
+  const uint8_t selected = cpu.Load<uint8_t>(AddrB1(cpu, i)) & mask;
+  cpu.SetCc(selected == 0 ? 0 : selected == mask ? 3 : 1);
+}
+
+// POPCNT: the number of one bits of each byte of R2 in the corresponding byte of R1, or (bit 0 of M3
+// with the miscellaneous-instruction-extensions facility 3) the count of all 64 bits in R1.
+// CC 0 when R2 is zero, 1 otherwise.
+void PopulationCount(ExecContext& cpu, const Insn& i) {
+  const uint64_t v = cpu.s.gr[i.ops.r2];
+  uint64_t r;
+  if ((i.ops.m3 & 8) && cpu.model().Has(isa::Facility::kMiscInstructionExtensions3)) {
+    r = static_cast<uint64_t>(__builtin_popcountll(v));
+  } else {
+    // SWAR per-byte count: no byte's count can carry into its neighbour.
+    r = v - ((v >> 1) & 0x5555555555555555ull);
+    r = (r & 0x3333333333333333ull) + ((r >> 2) & 0x3333333333333333ull);
+    r = (r + (r >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  }
+  cpu.s.gr[i.ops.r1] = r;
+  cpu.SetCc(CcZero(v));
+}
+
+}  // namespace
+
+void RegisterLogical(HandlerTable& t) {
+  constexpr BitOp kAnd = BitOp::kAnd, kOr = BitOp::kOr, kXor = BitOp::kXor;
+  // AND.
+  t.Set(InsnId::kNR, &Bitwise32<kAnd, R1u, R2u>);
+  t.Set(InsnId::kN, &Bitwise32<kAnd, R1u, MemX32u>);
+  t.Set(InsnId::kNY, &Bitwise32<kAnd, R1u, MemX32u>);
+  t.Set(InsnId::kNRK, &Bitwise32<kAnd, R2u, R3u>);
+  t.Set(InsnId::kNGR, &Bitwise64<kAnd, G1u, G2u>);
+  t.Set(InsnId::kNG, &Bitwise64<kAnd, G1u, MemX64u>);
+  t.Set(InsnId::kNGRK, &Bitwise64<kAnd, G2u, G3u>);
+  t.Set(InsnId::kNI, &BitwiseStorageImmediate<kAnd>);
+  t.Set(InsnId::kNIY, &BitwiseStorageImmediate<kAnd>);
+  t.Set(InsnId::kNIHF, &BitwiseImmediate<kAnd, 32, 32>);
+  t.Set(InsnId::kNILF, &BitwiseImmediate<kAnd, 0, 32>);
+  t.Set(InsnId::kNIHH, &BitwiseImmediate<kAnd, 48, 16>);
+  t.Set(InsnId::kNIHL, &BitwiseImmediate<kAnd, 32, 16>);
+  t.Set(InsnId::kNILH, &BitwiseImmediate<kAnd, 16, 16>);
+  t.Set(InsnId::kNILL, &BitwiseImmediate<kAnd, 0, 16>);
+  // OR.
+  t.Set(InsnId::kOR, &Bitwise32<kOr, R1u, R2u>);
+  t.Set(InsnId::kO, &Bitwise32<kOr, R1u, MemX32u>);
+  t.Set(InsnId::kOY, &Bitwise32<kOr, R1u, MemX32u>);
+  t.Set(InsnId::kORK, &Bitwise32<kOr, R2u, R3u>);
+  t.Set(InsnId::kOGR, &Bitwise64<kOr, G1u, G2u>);
+  t.Set(InsnId::kOG, &Bitwise64<kOr, G1u, MemX64u>);
+  t.Set(InsnId::kOGRK, &Bitwise64<kOr, G2u, G3u>);
+  t.Set(InsnId::kOI, &BitwiseStorageImmediate<kOr>);
+  t.Set(InsnId::kOIY, &BitwiseStorageImmediate<kOr>);
+  t.Set(InsnId::kOIHF, &BitwiseImmediate<kOr, 32, 32>);
+  t.Set(InsnId::kOILF, &BitwiseImmediate<kOr, 0, 32>);
+  t.Set(InsnId::kOIHH, &BitwiseImmediate<kOr, 48, 16>);
+  t.Set(InsnId::kOIHL, &BitwiseImmediate<kOr, 32, 16>);
+  t.Set(InsnId::kOILH, &BitwiseImmediate<kOr, 16, 16>);
+  t.Set(InsnId::kOILL, &BitwiseImmediate<kOr, 0, 16>);
+  // EXCLUSIVE OR.
+  t.Set(InsnId::kXR, &Bitwise32<kXor, R1u, R2u>);
+  t.Set(InsnId::kX, &Bitwise32<kXor, R1u, MemX32u>);
+  t.Set(InsnId::kXY, &Bitwise32<kXor, R1u, MemX32u>);
+  t.Set(InsnId::kXRK, &Bitwise32<kXor, R2u, R3u>);
+  t.Set(InsnId::kXGR, &Bitwise64<kXor, G1u, G2u>);
+  t.Set(InsnId::kXG, &Bitwise64<kXor, G1u, MemX64u>);
+  t.Set(InsnId::kXGRK, &Bitwise64<kXor, G2u, G3u>);
+  t.Set(InsnId::kXI, &BitwiseStorageImmediate<kXor>);
+  t.Set(InsnId::kXIY, &BitwiseStorageImmediate<kXor>);
+  t.Set(InsnId::kXIHF, &BitwiseImmediate<kXor, 32, 32>);
+  t.Set(InsnId::kXILF, &BitwiseImmediate<kXor, 0, 32>);
+  // Miscellaneous-instruction-extensions facility 3: R1 <- R2 op R3.
+  t.Set(InsnId::kNCRK, &Bitwise32<BitOp::kAndWithComplement, R2u, R3u>);
+  t.Set(InsnId::kNCGRK, &Bitwise64<BitOp::kAndWithComplement, G2u, G3u>);
+  t.Set(InsnId::kOCRK, &Bitwise32<BitOp::kOrWithComplement, R2u, R3u>);
+  t.Set(InsnId::kOCGRK, &Bitwise64<BitOp::kOrWithComplement, G2u, G3u>);
+  t.Set(InsnId::kNNRK, &Bitwise32<BitOp::kNand, R2u, R3u>);
+  t.Set(InsnId::kNNGRK, &Bitwise64<BitOp::kNand, G2u, G3u>);
+  t.Set(InsnId::kNORK, &Bitwise32<BitOp::kNor, R2u, R3u>);
+  t.Set(InsnId::kNOGRK, &Bitwise64<BitOp::kNor, G2u, G3u>);
+  t.Set(InsnId::kNXRK, &Bitwise32<BitOp::kNotXor, R2u, R3u>);
+  t.Set(InsnId::kNXGRK, &Bitwise64<BitOp::kNotXor, G2u, G3u>);
+
+  // TEST UNDER MASK.
+  t.Set(InsnId::kTMLL, &TestUnderMaskRegister<0>);
+  t.Set(InsnId::kTMLH, &TestUnderMaskRegister<16>);
+  t.Set(InsnId::kTMHL, &TestUnderMaskRegister<32>);
+  t.Set(InsnId::kTMHH, &TestUnderMaskRegister<48>);
+  t.Set(InsnId::kTM, &TestUnderMaskStorage);
+  t.Set(InsnId::kTMY, &TestUnderMaskStorage);
+
+  // INSERT IMMEDIATE, LOAD LOGICAL IMMEDIATE.
+  t.Set(InsnId::kIIHF, &InsertImmediate<32, 32>);
+  t.Set(InsnId::kIILF, &InsertImmediate<0, 32>);
+  t.Set(InsnId::kIIHH, &InsertImmediate<48, 16>);
+  t.Set(InsnId::kIIHL, &InsertImmediate<32, 16>);
+  t.Set(InsnId::kIILH, &InsertImmediate<16, 16>);
+  t.Set(InsnId::kIILL, &InsertImmediate<0, 16>);
+  t.Set(InsnId::kLLIHF, &LoadLogicalImmediate<32, 32>);
+  t.Set(InsnId::kLLILF, &LoadLogicalImmediate<0, 32>);
+  t.Set(InsnId::kLLIHH, &LoadLogicalImmediate<48, 16>);
+  t.Set(InsnId::kLLIHL, &LoadLogicalImmediate<32, 16>);
+  t.Set(InsnId::kLLILH, &LoadLogicalImmediate<16, 16>);
+  t.Set(InsnId::kLLILL, &LoadLogicalImmediate<0, 16>);
+
+  t.Set(InsnId::kPOPCNT, &PopulationCount);
+}
+
+}  // namespace s390vmm::interp

@@ -1,0 +1,24 @@
+// Runs every bare-metal test program; each must end in a disabled wait at address 0 (all checks passed).
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/programs/program_runner.h"
+
+namespace s390vmm::testing {
+namespace {
+
+class ProgramTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ProgramTest, AllChecksPass) {
+  ProgramRunner runner;
+  ASSERT_TRUE(runner.Load(RunfilePath("tests/programs/" + GetParam() + ".bin")).ok());
+  absl::StatusOr<ProgramResult> result = runner.Run();
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->wait_address, 0u) << "check " << result->wait_address << " failed (0xdead0xxx: an "
+                                      << "unexpected interruption; xxx = old-PSW offset - 0x80)";
+}
+
+INSTANTIATE_TEST_SUITE_P(Programs, ProgramTest, ::testing::Values("fixed_point", "logical", "shift_rotate"));
+
+}  // namespace
+}  // namespace s390vmm::testing
