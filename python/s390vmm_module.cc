@@ -9,6 +9,7 @@
 #include "memory/guest_memory.h"
 #include "pybind11/pybind11.h"
 #include "pybind11/stl.h"
+#include "python/machine_binding.h"
 #include "python/status_exceptions.h"
 
 namespace s390vmm::python {
@@ -136,6 +137,7 @@ PYBIND11_MODULE(s390vmm, m) {
   m.doc() = "s390vmm: an IBM Z (s390x) virtual machine monitor.";
   BindGuestMemory(m);
   BindMachineConfig(m);
+  BindMachine(m);
 }
 
 }  // namespace s390vmm::python

@@ -114,7 +114,7 @@ void Logical64(ExecContext& cpu, const Insn& i) {
 template <typename T, typename F>
 inline T UpdateStorage(ExecContext& cpu, uint64_t addr, F compute) {
   if (ABSL_PREDICT_TRUE((addr & (sizeof(T) - 1)) == 0)) {
-    cpu.Access(addr, sizeof(T), AccessType::kFetch);
+    (void)cpu.Load<T>(addr);  // the fetch access (a TLB hit on the fast path)
     T* p = reinterpret_cast<T*>(cpu.Access(addr, sizeof(T), AccessType::kStore));
     T expected = __atomic_load_n(p, __ATOMIC_RELAXED);
     for (;;) {

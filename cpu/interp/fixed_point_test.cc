@@ -360,6 +360,15 @@ TEST(FixedPointTest, Divide) {
   });
 }
 
+// Instructions of facilities the CPU model lacks are operation exceptions (z196: no
+// miscellaneous-instruction-extensions facility 2).
+TEST(FixedPointTest, FacilityNotInstalled) {
+  RunExceptionCases({{"AGH on z196", RXY(0xe338, 1, 0, 0, 10), {{10, kData}}, ProgramInterruptCode::kOperation},
+                     {"MSGRKC on z196", RRF(0xb9ed, 1, 2, 3), {}, ProgramInterruptCode::kOperation},
+                     {"MG on z196", RXY(0xe384, 2, 0, 0, 10), {{10, kData}}, ProgramInterruptCode::kOperation}},
+                    DefaultCpuModel());
+}
+
 // A fixed-point overflow with the program-mask bit on completes the instruction (result and CC 3) and
 // then interrupts, with the PSW past the instruction.
 TEST(FixedPointTest, OverflowInterruption) {

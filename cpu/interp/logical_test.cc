@@ -155,7 +155,11 @@ TEST(LogicalTest, PopulationCount) {
       {"POPCNT in place", RRF(0xb9e1, 4, 4, 0), {{4, ~0ull}}, {{4, 0x0808080808080808}}, 1},
       {"POPCNT M3=8 total", RRF(0xb9e1, 1, 2, 8), {{2, 0xff01030700000080}}, {{1, 15}}, 1},
   });
-  // Without the miscellaneous-instruction-extensions facility 3, M3 is ignored.
+  // Without the miscellaneous-instruction-extensions facility 3, its instructions are operation exceptions
+  // (the decoder checks the facility) and POPCNT ignores M3.
+  RunExceptionCases({{"NCRK on z196", RRF(0xb9f5, 1, 2, 3), {{2, 1}}, ProgramInterruptCode::kOperation},
+                     {"NXGRK on z196", RRF(0xb967, 1, 2, 3), {}, ProgramInterruptCode::kOperation}},
+                    DefaultCpuModel());
   RunCase({"POPCNT M3=8 on z196", RRF(0xb9e1, 1, 2, 8), {{2, 0xff01030700000080}}, {{1, 0x0801020300000001}}, 1},
           DefaultCpuModel());
 }

@@ -1,6 +1,6 @@
 // Instruction family: storage-to-storage character instructions with an encoded length (SS formats,
-// L+1 = 1..256 bytes) and the character compares: MVC, MVCIN, MVCRL, MVZ, MVN, MVO, CLC, NC, OC, XC,
-// CLI, CLIY, CLM, CLMY, CLMH, TR, TRT, TRTR, PKA, PKU, UNPKA, UNPKU.
+// L+1 = 1..256 bytes), MOVE PAGE, and the character compares: MVC, MVCIN, MVCRL, MVZ, MVN, MVO, MVPG,
+// CLC, NC, OC, XC, CLI, CLIY, CLM, CLMY, CLMH, TR, TRT, TRTR, PKA, PKU, UNPKA, UNPKU.
 //
 // Each handler resolves every operand to host memory (checking every page it will touch) before it
 // stores anything, so an access exception leaves storage and the CC unchanged. When operands overlap,
@@ -167,6 +167,57 @@ void ExecMvo(ExecContext& cpu, const Insn& insn) {
     sbyte = j >= 0 ? src[j--] : 0;
     dst[i] = static_cast<uint8_t>((sbyte << 4) | right);
   }
+}
+
+// MVPG R1,R2: moves the 4 KiB page at R2 to the page at R1 (the low 12 address bits are ignored). GR0:
+// bits 48-51 must be zeros and at most one of F (bit 52, destination key) and S (bit 53, source key) may
+// be one; CCO (bit 55) turns translation exceptions into CC 1 (destination page not available) or CC 2
+// (source page not available). s390vmm accesses both pages with the PSW key: the key in GR0 bits 56-59
+// is only checked against the PSW-key mask in the problem state.
+bool IsTranslationException(ProgramInterruptCode code) {
+  switch (code) {
+    case ProgramInterruptCode::kPageTranslation:
+    case ProgramInterruptCode::kSegmentTranslation:
+    case ProgramInterruptCode::kRegionFirstTranslation:
+    case ProgramInterruptCode::kRegionSecondTranslation:
+    case ProgramInterruptCode::kRegionThirdTranslation:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void ExecMvpg(ExecContext& cpu, const Insn& insn) {
+  const uint64_t r0 = cpu.s.gr[0];
+  const bool dest_key = r0 & 0x800;
+  const bool source_key = r0 & 0x400;
+  const bool cco = r0 & 0x100;
+  if ((r0 & 0xf000) || (dest_key && source_key)) SpecificationException();
+  if ((dest_key || source_key) && cpu.s.psw.problem_state()) {
+    const uint8_t key = (r0 >> 4) & 0xf;
+    const uint16_t psw_key_mask = static_cast<uint16_t>(cpu.s.cr[3] >> 16);
+    if (!(psw_key_mask & (0x8000 >> key))) PrivilegedOperation();
+  }
+  const uint64_t dst = cpu.Wrap(cpu.s.gr[insn.ops.r1]) & ~storage::kPageOffsetMask;
+  const uint64_t src = cpu.Wrap(cpu.s.gr[insn.ops.r2]) & ~storage::kPageOffsetMask;
+  const uint8_t* s;
+  uint8_t* d;
+  try {
+    s = cpu.Access(src, kPageSize, AccessType::kFetch);
+  } catch (const ProgramException& e) {
+    if (!cco || !IsTranslationException(e.code)) throw;
+    cpu.SetCc(2);
+    return;
+  }
+  try {
+    d = cpu.Access(dst, kPageSize, AccessType::kStore);
+  } catch (const ProgramException& e) {
+    if (!cco || !IsTranslationException(e.code)) throw;
+    cpu.SetCc(1);
+    return;
+  }
+  std::memmove(d, s, kPageSize);
+  cpu.SetCc(0);
 }
 
 // --- Logical operations on storage ------------------------------------------------------------------
@@ -398,6 +449,7 @@ void RegisterStorage(HandlerTable& table) {
   table.Set(InsnId::kMVZ, &ExecMvz);
   table.Set(InsnId::kMVN, &ExecMvn);
   table.Set(InsnId::kMVO, &ExecMvo);
+  table.Set(InsnId::kMVPG, &ExecMvpg);
   table.Set(InsnId::kNC, &ExecNc);
   table.Set(InsnId::kOC, &ExecOc);
   table.Set(InsnId::kXC, &ExecXc);

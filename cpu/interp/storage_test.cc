@@ -15,7 +15,7 @@ namespace {
 constexpr uint8_t kMvc = 0xd2, kMvcin = 0xe8, kMvz = 0xd3, kMvn = 0xd1, kMvo = 0xf1, kClc = 0xd5, kNc = 0xd4,
                   kOc = 0xd6, kXc = 0xd7, kTr = 0xdc, kTrt = 0xdd, kTrtr = 0xd0, kCli = 0x95, kClm = 0xbd,
                   kPka = 0xe9, kPku = 0xe1, kUnpka = 0xea, kUnpku = 0xe2;
-constexpr uint16_t kMvcrl = 0xe50a, kCliy = 0xeb55, kClmy = 0xeb21, kClmh = 0xeb20;
+constexpr uint16_t kMvpg = 0xb254, kMvcrl = 0xe50a, kCliy = 0xeb55, kClmy = 0xeb21, kClmh = 0xeb20;
 
 // The byte-at-a-time reference of MVC: what the PoP defines for overlapping operands.
 Bytes ReferenceMvc(Bytes mem, size_t dst, size_t src, size_t len) {
@@ -24,7 +24,7 @@ Bytes ReferenceMvc(Bytes mem, size_t dst, size_t src, size_t len) {
 }
 
 TEST(StorageTest, EveryInstructionOfTheFamilyHasAHandler) {
-  const char* kMnemonics[] = {"MVC",  "MVCIN", "MVCRL", "MVZ",  "MVN", "MVO", "CLC",   "NC",
+  const char* kMnemonics[] = {"MVC",  "MVCIN", "MVCRL", "MVZ",  "MVN", "MVO", "MVPG",  "CLC",   "NC",
                               "OC",   "XC",    "CLI",   "CLIY", "CLM", "CLMY", "CLMH", "TR",
                               "TRT",  "TRTR",  "PKA",   "PKU",  "UNPKA", "UNPKU"};
   const HandlerTable& table = HandlerTable::Default();
@@ -557,6 +557,44 @@ TEST(StorageTest, MvcrlNeedsMie3) {
   ASSERT_FALSE(r.completed);
   EXPECT_EQ(r.code, ProgramInterruptCode::kOperation);
   EXPECT_EQ(r.ilc, 6);
+}
+
+TEST(StorageTest, MovePage) {
+  StorageTester t;
+  t.EnableDat({0x50000, 0x61000});
+  t.Put(0x40000, Pattern(4096, 3));
+  t.SetGr(0, 0);
+  t.SetGr(2, 0x30123);  // the low 12 bits are ignored
+  t.SetGr(4, 0x40fff);
+  t.SetCc(3);
+  InsnResult r = t.Run(RRE(kMvpg, 2, 4));
+  ASSERT_TRUE(r.completed);
+  EXPECT_EQ(r.cc, 0);
+  EXPECT_EQ(t.Get(0x30000, 4096), Pattern(4096, 3));
+  // With the condition-code option, an unavailable source page is CC 2, a destination page CC 1.
+  t.SetGr(0, 0x100);
+  t.SetGr(4, 0x50000);
+  EXPECT_EQ(t.Run(RRE(kMvpg, 2, 4)).cc, 2);
+  t.SetGr(2, 0x61000);
+  t.SetGr(4, 0x40000);
+  EXPECT_EQ(t.Run(RRE(kMvpg, 2, 4)).cc, 1);
+  // Without it, the page-translation exception nullifies.
+  t.SetGr(0, 0);
+  r = t.Run(RRE(kMvpg, 2, 4));
+  ASSERT_FALSE(r.completed);
+  EXPECT_EQ(r.code, ProgramInterruptCode::kPageTranslation);
+  EXPECT_EQ(r.psw_address, StorageTester::kCode);
+  // Reserved bits of GR0, and both key controls at once.
+  for (uint64_t r0 : {0x1000u, 0xc00u}) {
+    t.SetGr(0, r0);
+    r = t.Run(RRE(kMvpg, 2, 4));
+    EXPECT_EQ(r.code, ProgramInterruptCode::kSpecification);
+    EXPECT_EQ(r.ilc, 4);
+  }
+  // A key control in the problem state with a key the PSW-key mask does not allow.
+  t.state().cr[3] = 0x80000000;  // key 0 only
+  t.SetGr(0, 0x850);             // F, key 5
+  EXPECT_EQ(t.Run(RRE(kMvpg, 2, 4)).code, ProgramInterruptCode::kPrivilegedOperation);
 }
 
 }  // namespace

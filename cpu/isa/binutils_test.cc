@@ -237,6 +237,28 @@ std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
+// GNU as messages ("isa_rows.s:113: Error: ...") with the table row each line came from.
+std::string LabelAssemblerErrors(const std::string& messages, const std::vector<Line>& lines) {
+  std::string out;
+  int shown = 0;
+  for (absl::string_view message : absl::StrSplit(messages, '\n', absl::SkipEmpty())) {
+    const size_t at = message.find(".s:");
+    int number = 0;
+    if (at == absl::string_view::npos ||
+        !absl::SimpleAtoi(message.substr(at + 3, message.find(':', at + 3) - at - 3), &number)) {
+      continue;
+    }
+    // Line 1 is ".text"; line n + 2 is lines[n].
+    const std::string label = number >= 2 && number - 2 < static_cast<int>(lines.size())
+                                  ? absl::StrCat(lines[number - 2].label, " [", lines[number - 2].text, "]")
+                                  : "?";
+    const absl::string_view error = message.substr(message.find(':', at + 3) + 1);
+    absl::StrAppend(&out, label, ": ", absl::StripLeadingAsciiWhitespace(error), "\n");
+    if (++shown == 40) break;
+  }
+  return out;
+}
+
 struct Disassembly {
   uint64_t address;
   std::vector<uint8_t> bytes;
@@ -286,7 +308,7 @@ TEST(Binutils, EveryTableRowMatchesGnuAsAndObjdump) {
   }
   const std::string as_error =
       RunCommand(absl::StrCat(kAs, " -march=arch14 -mzarch -o ", object, " ", source, " 2>", errors));
-  ASSERT_EQ(as_error, "") << ReadFile(errors).substr(0, 4000);
+  ASSERT_EQ(as_error, "") << LabelAssemblerErrors(ReadFile(errors), lines);
   const std::string version_file = dir + "/isa_as.version";
   RunCommand(absl::StrCat(kAs, " --version >", version_file));
   const std::string version_text = ReadFile(version_file);
