@@ -71,8 +71,12 @@ void ExecContext::PswChanged() {
   if (key_bits != (tlb_psw_bits_ & Psw::kKeyMask)) FlushTlb();
   tlb_psw_bits_ = key_bits;
   // A new ASCE in CR1 (primary), CR7 (secondary) or CR13 (home) invalidates that space's TLB; CR0 holds
-  // the protection overrides and EDAT control.
-  const uint64_t asces[kAddressSpaceCount] = {s.cr[0], s.cr[1], s.cr[7], s.cr[13]};
+  // the protection overrides and EDAT control (its interruption submasks, which Linux changes often,
+  // do not matter here).
+  constexpr uint64_t kCr0TranslationBits = cr0::kLowAddressProtection | cr0::kFetchProtectionOverride |
+                                           cr0::kStorageProtectionOverride | cr0::kEdat |
+                                           cr0::kInstructionExecutionProtection;
+  const uint64_t asces[kAddressSpaceCount] = {s.cr[0] & kCr0TranslationBits, s.cr[1], s.cr[7], s.cr[13]};
   for (int i = 0; i < kAddressSpaceCount; ++i) {
     if (asces[i] != tlb_asces_[i]) {
       if (i == 0) {
@@ -85,11 +89,13 @@ void ExecContext::PswChanged() {
     }
   }
   tlb_ = &tlbs_[static_cast<int>(CurrentSpace())];
+  UpdateEpoch();
 }
 
 void ExecContext::FlushTlb() {
   for (Tlb& t : tlbs_) t.Flush();
   ++tlb_epoch_;
+  UpdateEpoch();
 }
 
 void ExecContext::MarkCodeFrame(uint64_t frame) {

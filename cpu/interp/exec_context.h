@@ -204,8 +204,11 @@ class ExecContext {
 
   // Changes whenever a translation may have changed or the address space switched: caches of
   // logical-address lookups (the jump cache) compare it.
-  uint64_t tlb_epoch() const { return tlb_epoch_ << 2 | static_cast<uint64_t>(CurrentSpace()); }
-  void BumpTlbEpoch() { ++tlb_epoch_; }
+  uint64_t tlb_epoch() const { return epoch_; }
+  void BumpTlbEpoch() {
+    ++tlb_epoch_;
+    UpdateEpoch();
+  }
 
   // Called before decoded code is built from `frame`: later stores into it take the slow path.
   void MarkCodeFrame(uint64_t frame);
@@ -262,6 +265,8 @@ class ExecContext {
   uint64_t tlb_psw_bits_ = 0;
   uint64_t tlb_asces_[kAddressSpaceCount] = {};
   uint64_t tlb_epoch_ = 0;
+  uint64_t epoch_ = 0;  // tlb_epoch_ << 2 | current address space: what tlb_epoch() returns
+  void UpdateEpoch() { epoch_ = tlb_epoch_ << 2 | static_cast<uint64_t>(CurrentSpace()); }
   CodeFrames code_frames_;
   std::unique_ptr<uint64_t[]> unimplemented_;
 };
