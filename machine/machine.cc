@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "base/status_macros.h"
 #include "bios/direct_boot.h"
+#include "machine/stsi.h"
 
 namespace s390vmm {
 namespace {
@@ -505,9 +506,27 @@ void Machine::HandleIo(int index, const InstructionIntercept& icpt) {
 namespace s390vmm {
 
 void Machine::HandleStoreSystemInformation(int index, const InstructionIntercept& icpt) {
-  // TEMPORARY until machine/stsi lands: no system information.
-  (void)icpt;
-  cpus_[index]->vcpu->state().psw.set_cc(3);
+  interp::Interpreter& vcpu = *cpus_[index]->vcpu;
+  CpuState& s = vcpu.state();
+  StsiConfig config;
+  config.machine_type = model_->machine_type();
+  config.cpus = config_.cpus();
+  config.max_cpus = config_.cpus();
+  const uint64_t operand = ((SB2(icpt) ? s.gr[SB2(icpt)] : 0) + SD2(icpt)) & s.psw.AddressMask();
+  StsiResult r = StoreSystemInformation(
+      *memory_, config, s.gr[0], s.gr[1], operand, static_cast<uint16_t>(index),
+      [&](uint64_t logical) -> StsiOperandAddress {
+        std::variant<GuestAddress, ProgramInterruptCode> t = vcpu.TranslateOperand(logical, /*store=*/true);
+        if (const auto* abs = std::get_if<GuestAddress>(&t)) return *abs;
+        return std::get<ProgramInterruptCode>(t);
+      });
+  if (Tracing("exits")) Trace(absl::StrFormat("cpu %d STSI gr0=%x gr1=%x cc=%d", index, s.gr[0], s.gr[1], r.cc));
+  if (r.program_interrupt) {
+    (void)vcpu.Inject(ProgramInterrupt{*r.program_interrupt});
+    return;
+  }
+  if (r.gr0_changed) s.gr[0] = r.gr0;
+  s.psw.set_cc(r.cc);
 }
 
 }  // namespace s390vmm

@@ -1,10 +1,276 @@
-// Instruction family: bfp. Handlers are registered by InsnId from the isa table.
+// Instruction family: binary floating point (PoP chapter "Binary-Floating-Point Instructions"), part 1:
+// ADD, SUBTRACT, MULTIPLY (incl. the lengthening forms), DIVIDE, SQUARE ROOT, MULTIPLY AND ADD/SUBTRACT,
+// COMPARE (AND SIGNAL), LOAD AND TEST / COMPLEMENT / POSITIVE / NEGATIVE, LOAD LENGTHENED and TEST DATA
+// CLASS, in the short, long and extended formats. Conversions and LOAD ROUNDED / LOAD FP INTEGER are in
+// bfp_convert.cc, the floating-point-support instructions (loads, stores, FPC) in fpr_support.cc; the
+// arithmetic itself is bfp_soft.cc.
+//
+// Every handler reads its operands (and, for the RXE/RXF forms, the storage operand) before it changes
+// anything; an IEEE invalid-operation or division-by-zero trap suppresses it, other IEEE traps complete it.
+#include "cpu/interp/bfp_common.h"
+#include "cpu/interp/bfp_soft.h"
 #include "cpu/interp/exec_context.h"
 #include "cpu/interp/family_helpers.h"
 #include "cpu/interp/insn.h"
 
 namespace s390vmm::interp {
+namespace bfp {
 
-void RegisterBfp(HandlerTable& table) { (void)table; }
+void SignalExceptions(ExecContext& cpu, const Env& env, bool suppress_inexact) {
+  const uint8_t mask = static_cast<uint8_t>(cpu.s.fpc >> kFpcMaskShift);
+  const uint8_t rounded = static_cast<uint8_t>((env.flags & kInexact ? 0x08 : 0) | (env.incremented ? 0x04 : 0));
+  // Trapped overflow / underflow: the scaled result is stored; the DXC says how it was rounded.
+  if (env.flags & mask & kOverflow) RaiseDataException(kOverflow | rounded);
+  if (env.flags & mask & kUnderflow) RaiseDataException(kUnderflow | rounded);
+  uint8_t flags = env.flags;
+  if (suppress_inexact) flags &= static_cast<uint8_t>(~kInexact);
+  if (flags & mask & kInexact) {
+    cpu.s.fpc |= static_cast<uint32_t>(flags & ~kInexact) << kFpcFlagShift;
+    RaiseDataException(kInexact | (env.incremented ? 0x04 : 0));
+  }
+  cpu.s.fpc |= static_cast<uint32_t>(flags) << kFpcFlagShift;
+}
+
+namespace {
+
+using Binary = u128 (*)(const Format&, u128, u128, Env&);
+
+// op1 := op1 <op> op2 for the RRE forms (kStorage: the RXE forms, op2 from D2(X2,B2)).
+template <class T, Binary kOp, bool kSetsCc, bool kStorage>
+void ExecBinary(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  const int r1 = insn.ops.r1;
+  T::Check(r1);
+  u128 b;
+  if constexpr (kStorage) {
+    b = T::Load(cpu, AddrX2(cpu, insn));
+  } else {
+    T::Check(insn.ops.r2);
+    b = T::Get(cpu, insn.ops.r2);
+  }
+  Env env = FpcEnv(cpu);
+  const u128 r = kOp(T::kF, T::Get(cpu, r1), b, env);
+  CheckSuppressing(cpu, env);
+  T::Set(cpu, r1, r);
+  if (kSetsCc) cpu.SetCc(ResultCc(T::kF, r));
+  Finish(cpu, env);
+}
+
+// MDEBR/MDEB (short x short -> long) and MXDBR/MXDB (long x long -> extended): the first operand is the
+// narrower value in the (left register of the) first-operand location.
+template <class From, class To, bool kStorage>
+void ExecMultiplyLengthened(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  const int r1 = insn.ops.r1;
+  To::Check(r1);
+  const u128 b = kStorage ? From::Load(cpu, AddrX2(cpu, insn)) : From::Get(cpu, insn.ops.r2);
+  Env env = FpcEnv(cpu);
+  const u128 r = MulWiden(From::kF, To::kF, From::Get(cpu, r1), b, env);
+  CheckSuppressing(cpu, env);
+  To::Set(cpu, r1, r);
+  Finish(cpu, env);
+}
+
+// MAEBR/MADBR R1,R3,R2: op1 := op3 * op2 + op1 (kSubtract: - op1), rounded once. RXF: op2 in storage.
+template <class T, bool kSubtract, bool kStorage>
+void ExecMultiplyAdd(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  const int r1 = insn.ops.r1;
+  const u128 b = kStorage ? T::Load(cpu, AddrX2(cpu, insn)) : T::Get(cpu, insn.ops.r2);
+  u128 c = T::Get(cpu, r1);
+  if (kSubtract && !IsNaN(T::kF, c)) c ^= T::kF.sign_bit();
+  Env env = FpcEnv(cpu);
+  const u128 r = MulAdd(T::kF, T::Get(cpu, insn.ops.r3), b, c, env);
+  CheckSuppressing(cpu, env);
+  T::Set(cpu, r1, r);
+  Finish(cpu, env);
+}
+
+template <class T, bool kStorage>
+void ExecSqrt(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  T::Check(insn.ops.r1);
+  u128 a;
+  if constexpr (kStorage) {
+    a = T::Load(cpu, AddrX2(cpu, insn));
+  } else {
+    T::Check(insn.ops.r2);
+    a = T::Get(cpu, insn.ops.r2);
+  }
+  Env env = FpcEnv(cpu);
+  const u128 r = Sqrt(T::kF, a, env);
+  CheckSuppressing(cpu, env);
+  T::Set(cpu, insn.ops.r1, r);
+  Finish(cpu, env);
+}
+
+// COMPARE (kSignaling: COMPARE AND SIGNAL): CC 0 equal, 1 low, 2 high, 3 unordered.
+template <class T, bool kSignaling, bool kStorage>
+void ExecCompare(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  T::Check(insn.ops.r1);
+  u128 b;
+  if constexpr (kStorage) {
+    b = T::Load(cpu, AddrX2(cpu, insn));
+  } else {
+    T::Check(insn.ops.r2);
+    b = T::Get(cpu, insn.ops.r2);
+  }
+  Env env = FpcEnv(cpu);
+  const uint8_t cc = Compare(T::kF, T::Get(cpu, insn.ops.r1), b, kSignaling, env);
+  CheckSuppressing(cpu, env);
+  cpu.SetCc(cc);
+  Finish(cpu, env);
+}
+
+// LOAD AND TEST: an SNaN is an invalid operation (its quieted form is the untrapped result).
+template <class T>
+void ExecLoadAndTest(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  T::Check(insn.ops.r1);
+  T::Check(insn.ops.r2);
+  u128 r = T::Get(cpu, insn.ops.r2);
+  Env env = FpcEnv(cpu);
+  if (IsSNaN(T::kF, r)) {
+    env.flags |= kInvalid;
+    r |= T::kF.quiet_bit();
+  }
+  CheckSuppressing(cpu, env);
+  T::Set(cpu, insn.ops.r1, r);
+  cpu.SetCc(ResultCc(T::kF, r));
+  Finish(cpu, env);
+}
+
+// LOAD COMPLEMENT / POSITIVE / NEGATIVE: sign changes only, for NaNs too, without IEEE exceptions.
+enum class SignOp { kComplement, kPositive, kNegative };
+template <class T, SignOp kOp>
+void ExecLoadSign(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  T::Check(insn.ops.r1);
+  T::Check(insn.ops.r2);
+  u128 r = T::Get(cpu, insn.ops.r2);
+  switch (kOp) {
+    case SignOp::kComplement: r ^= T::kF.sign_bit(); break;
+    case SignOp::kPositive: r &= ~T::kF.sign_bit(); break;
+    case SignOp::kNegative: r |= T::kF.sign_bit(); break;
+  }
+  T::Set(cpu, insn.ops.r1, r);
+  cpu.SetCc(ResultCc(T::kF, r));
+}
+
+// LOAD LENGTHENED: exact; an SNaN is an invalid operation.
+template <class From, class To, bool kStorage>
+void ExecLoadLengthened(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  To::Check(insn.ops.r1);
+  const u128 a = kStorage ? From::Load(cpu, AddrX2(cpu, insn)) : From::Get(cpu, insn.ops.r2);
+  Env env = FpcEnv(cpu);
+  const u128 r = Convert(From::kF, To::kF, a, env);
+  CheckSuppressing(cpu, env);
+  To::Set(cpu, insn.ops.r1, r);
+  Finish(cpu, env);
+}
+
+// TEST DATA CLASS R1,D2(X2,B2): bits 52-63 of the second-operand address select data classes; CC 1 if
+// the first operand is in a selected one. No storage is accessed.
+template <class T>
+void ExecTestDataClass(ExecContext& cpu, const Insn& insn) {
+  RequireBfp(cpu);
+  T::Check(insn.ops.r1);
+  const uint16_t mask = static_cast<uint16_t>(AddrX2(cpu, insn) & 0xfff);
+  cpu.SetCc((mask & DataClassBit(T::kF, T::Get(cpu, insn.ops.r1))) ? 1 : 0);
+}
+
+}  // namespace
+
+void RegisterBfpArithmetic(HandlerTable& table) {
+  using isa::InsnId;
+  using E = ShortFmt;
+  using D = LongFmt;
+  using X = ExtendedFmt;
+  table.Set(InsnId::kAEBR, &ExecBinary<E, &Add, true, false>);
+  table.Set(InsnId::kADBR, &ExecBinary<D, &Add, true, false>);
+  table.Set(InsnId::kAXBR, &ExecBinary<X, &Add, true, false>);
+  table.Set(InsnId::kAEB, &ExecBinary<E, &Add, true, true>);
+  table.Set(InsnId::kADB, &ExecBinary<D, &Add, true, true>);
+  table.Set(InsnId::kSEBR, &ExecBinary<E, &Sub, true, false>);
+  table.Set(InsnId::kSDBR, &ExecBinary<D, &Sub, true, false>);
+  table.Set(InsnId::kSXBR, &ExecBinary<X, &Sub, true, false>);
+  table.Set(InsnId::kSEB, &ExecBinary<E, &Sub, true, true>);
+  table.Set(InsnId::kSDB, &ExecBinary<D, &Sub, true, true>);
+  table.Set(InsnId::kMEEBR, &ExecBinary<E, &Mul, false, false>);
+  table.Set(InsnId::kMDBR, &ExecBinary<D, &Mul, false, false>);
+  table.Set(InsnId::kMXBR, &ExecBinary<X, &Mul, false, false>);
+  table.Set(InsnId::kMEEB, &ExecBinary<E, &Mul, false, true>);
+  table.Set(InsnId::kMDB, &ExecBinary<D, &Mul, false, true>);
+  table.Set(InsnId::kDEBR, &ExecBinary<E, &Div, false, false>);
+  table.Set(InsnId::kDDBR, &ExecBinary<D, &Div, false, false>);
+  table.Set(InsnId::kDXBR, &ExecBinary<X, &Div, false, false>);
+  table.Set(InsnId::kDEB, &ExecBinary<E, &Div, false, true>);
+  table.Set(InsnId::kDDB, &ExecBinary<D, &Div, false, true>);
+
+  table.Set(InsnId::kMDEBR, &ExecMultiplyLengthened<E, D, false>);
+  table.Set(InsnId::kMDEB, &ExecMultiplyLengthened<E, D, true>);
+  table.Set(InsnId::kMXDBR, &ExecMultiplyLengthened<D, X, false>);
+  table.Set(InsnId::kMXDB, &ExecMultiplyLengthened<D, X, true>);
+
+  table.Set(InsnId::kMAEBR, &ExecMultiplyAdd<E, false, false>);
+  table.Set(InsnId::kMADBR, &ExecMultiplyAdd<D, false, false>);
+  table.Set(InsnId::kMSEBR, &ExecMultiplyAdd<E, true, false>);
+  table.Set(InsnId::kMSDBR, &ExecMultiplyAdd<D, true, false>);
+  table.Set(InsnId::kMAEB, &ExecMultiplyAdd<E, false, true>);
+  table.Set(InsnId::kMADB, &ExecMultiplyAdd<D, false, true>);
+  table.Set(InsnId::kMSEB, &ExecMultiplyAdd<E, true, true>);
+  table.Set(InsnId::kMSDB, &ExecMultiplyAdd<D, true, true>);
+
+  table.Set(InsnId::kSQEBR, &ExecSqrt<E, false>);
+  table.Set(InsnId::kSQDBR, &ExecSqrt<D, false>);
+  table.Set(InsnId::kSQXBR, &ExecSqrt<X, false>);
+  table.Set(InsnId::kSQEB, &ExecSqrt<E, true>);
+  table.Set(InsnId::kSQDB, &ExecSqrt<D, true>);
+
+  table.Set(InsnId::kCEBR, &ExecCompare<E, false, false>);
+  table.Set(InsnId::kCDBR, &ExecCompare<D, false, false>);
+  table.Set(InsnId::kCXBR, &ExecCompare<X, false, false>);
+  table.Set(InsnId::kCEB, &ExecCompare<E, false, true>);
+  table.Set(InsnId::kCDB, &ExecCompare<D, false, true>);
+  table.Set(InsnId::kKEBR, &ExecCompare<E, true, false>);
+  table.Set(InsnId::kKDBR, &ExecCompare<D, true, false>);
+  table.Set(InsnId::kKXBR, &ExecCompare<X, true, false>);
+  table.Set(InsnId::kKEB, &ExecCompare<E, true, true>);
+  table.Set(InsnId::kKDB, &ExecCompare<D, true, true>);
+
+  table.Set(InsnId::kLTEBR, &ExecLoadAndTest<E>);
+  table.Set(InsnId::kLTDBR, &ExecLoadAndTest<D>);
+  table.Set(InsnId::kLTXBR, &ExecLoadAndTest<X>);
+  table.Set(InsnId::kLCEBR, &ExecLoadSign<E, SignOp::kComplement>);
+  table.Set(InsnId::kLCDBR, &ExecLoadSign<D, SignOp::kComplement>);
+  table.Set(InsnId::kLCXBR, &ExecLoadSign<X, SignOp::kComplement>);
+  table.Set(InsnId::kLPEBR, &ExecLoadSign<E, SignOp::kPositive>);
+  table.Set(InsnId::kLPDBR, &ExecLoadSign<D, SignOp::kPositive>);
+  table.Set(InsnId::kLPXBR, &ExecLoadSign<X, SignOp::kPositive>);
+  table.Set(InsnId::kLNEBR, &ExecLoadSign<E, SignOp::kNegative>);
+  table.Set(InsnId::kLNDBR, &ExecLoadSign<D, SignOp::kNegative>);
+  table.Set(InsnId::kLNXBR, &ExecLoadSign<X, SignOp::kNegative>);
+
+  table.Set(InsnId::kLDEBR, &ExecLoadLengthened<E, D, false>);
+  table.Set(InsnId::kLXDBR, &ExecLoadLengthened<D, X, false>);
+  table.Set(InsnId::kLXEBR, &ExecLoadLengthened<E, X, false>);
+  table.Set(InsnId::kLDEB, &ExecLoadLengthened<E, D, true>);
+  table.Set(InsnId::kLXDB, &ExecLoadLengthened<D, X, true>);
+  table.Set(InsnId::kLXEB, &ExecLoadLengthened<E, X, true>);
+
+  table.Set(InsnId::kTCEB, &ExecTestDataClass<E>);
+  table.Set(InsnId::kTCDB, &ExecTestDataClass<D>);
+  table.Set(InsnId::kTCXB, &ExecTestDataClass<X>);
+}
+
+}  // namespace bfp
+
+void RegisterBfp(HandlerTable& table) {
+  bfp::RegisterBfpArithmetic(table);
+  bfp::RegisterBfpConvert(table);
+  bfp::RegisterFpSupport(table);
+}
 
 }  // namespace s390vmm::interp

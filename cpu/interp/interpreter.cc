@@ -74,6 +74,15 @@ absl::Status Interpreter::Inject(const Interrupt& interrupt) {
   return absl::OkStatus();
 }
 
+std::variant<GuestAddress, ProgramInterruptCode> Interpreter::TranslateOperand(uint64_t addr, bool store) {
+  cpu_.PswChanged();  // the state may have been edited between runs
+  try {
+    return GuestAddress(cpu_.TranslateToAbsolute(cpu_.Wrap(addr), store ? AccessType::kStore : AccessType::kFetch));
+  } catch (const ProgramException& e) {
+    return e.code;
+  }
+}
+
 std::vector<std::pair<isa::InsnId, uint64_t>> Interpreter::UnimplementedHits() const {
   std::vector<std::pair<isa::InsnId, uint64_t>> hits;
   for (int i = 0; i < static_cast<int>(isa::InsnId::kCount); ++i) {
@@ -137,7 +146,7 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
     size_t done = 0;
     for (const Insn& insn : current_block_->insns) {
       ++done;
-      if (a == cpu_.ia) {
+      if (a == ia) {  // the EXECUTE instruction when its target faulted
         faulting = &insn;
         break;
       }
@@ -157,6 +166,11 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
                  static_cast<unsigned>(e.code), ProgramInterruptName(e.code), static_cast<unsigned long long>(ia),
                  length, static_cast<unsigned long long>(e.teid), insn.c_str());
   }
+  // With the AFP-register control on, a data exception's DXC also goes to byte 2 of the FPC (a CPU
+  // action, so in user mode too).
+  if (e.code == ProgramInterruptCode::kData && (cpu_.s.cr[0] & cr0::kAfpRegisterControl)) {
+    cpu_.s.fpc = (cpu_.s.fpc & ~0xff00u) | (uint32_t{e.dxc} << 8);
+  }
   if (options_.user_mode) {
     cpu_.s.psw.set_address(psw_address);
     cpu_.ia = psw_address;
@@ -170,8 +184,6 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
   if (e.teid != 0) (void)memory_.Store<uint64_t>(lc.WrappingAdd(lowcore::kTeid), e.teid);
   if (e.code == ProgramInterruptCode::kData) {
     (void)memory_.Store<uint32_t>(lc.WrappingAdd(lowcore::kDataExceptionCode), e.dxc);
-    // With the AFP-register control on, the DXC also goes to byte 2 of the FPC.
-    if (cpu_.s.cr[0] & cr0::kAfpRegisterControl) cpu_.s.fpc = (cpu_.s.fpc & ~0xff00u) | (uint32_t{e.dxc} << 8);
   }
   if (e.code == ProgramInterruptCode::kMonitorEvent) {
     (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kMonitorClass), e.monitor_class);

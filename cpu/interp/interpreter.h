@@ -23,6 +23,7 @@
 #include <deque>
 #include <mutex>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "cpu/cpu_model.h"
@@ -83,6 +84,11 @@ class Interpreter final : public Vcpu {
   CpuState& state() override { return cpu_.s; }
   absl::Status Inject(const Interrupt& interrupt) override;
   void Kick() override;
+
+  // For machine handlers of intercepted instructions: the absolute address of logical `addr` in the
+  // CPU's current address-space mode, with the access checks of a fetch or a store, or the program
+  // interruption the access would cause.
+  std::variant<GuestAddress, ProgramInterruptCode> TranslateOperand(uint64_t addr, bool store);
 
   // Writes every program interruption and PSW swap to stderr (--trace=interrupts).
   void set_trace_interrupts(bool on) { trace_interrupts_ = on; }

@@ -22,7 +22,6 @@ using storage::AccessOperand;
 using storage::AccessUpdate;
 using storage::ForEachRun;
 using storage::HostOperand;
-using storage::PageRemainder;
 
 // Whether [addr, addr+len) stays in one page (then one Access covers it).
 inline bool InOnePage(uint64_t addr, uint32_t len) { return (addr & storage::kPageOffsetMask) + len <= kPageSize; }

@@ -40,7 +40,7 @@ TEST(StorageTest, EveryInstructionOfTheFamilyHasAHandler) {
   }
 }
 
-// --- MVC ----------------------------------------------------------------------------------------------------
+// --- MVC ---------------------------------------------------------------------------------------------------
 
 TEST(StorageTest, MvcCopiesAndLeavesTheCcAlone) {
   StorageTester t;
@@ -196,7 +196,7 @@ TEST(StorageTest, MvcPageTranslationNullifies) {
   EXPECT_EQ(t.Get(0x30ff0, 32), Pattern(32, 1));
 }
 
-// --- MVCIN, MVCRL, MVZ, MVN, MVO ---------------------------------------------------------------------------------
+// --- MVCIN, MVCRL, MVZ, MVN, MVO ---------------------------------------------------------------------------
 
 TEST(StorageTest, Mvcin) {
   StorageTester t;
@@ -256,7 +256,7 @@ TEST(StorageTest, Mvo) {
   EXPECT_EQ(t.Get(0x30000, 2), (Bytes{0x45, 0x6d}));
 }
 
-// --- NC, OC, XC ------------------------------------------------------------------------------------------------------
+// --- NC, OC, XC --------------------------------------------------------------------------------------------
 
 TEST(StorageTest, AndOrXorCharacter) {
   struct Row {
@@ -309,7 +309,7 @@ TEST(StorageTest, XcOverlapIsByteByByte) {
   EXPECT_EQ(t.Get(0x20000, 5), (Bytes{1, 3, 7, 15, 31}));
 }
 
-// --- CLC, CLI, CLM ---------------------------------------------------------------------------------------------------
+// --- CLC, CLI, CLM -----------------------------------------------------------------------------------------
 
 TEST(StorageTest, Clc) {
   struct Row {
@@ -373,7 +373,7 @@ TEST(StorageTest, ClmClmyClmh) {
   EXPECT_EQ(t.Run(RS(kClm, 4, 0x8, 0, 2)).cc, 2);
 }
 
-// --- TR, TRT, TRTR -----------------------------------------------------------------------------------------------------
+// --- TR, TRT, TRTR -----------------------------------------------------------------------------------------
 
 TEST(StorageTest, TrTranslates) {
   StorageTester t;
@@ -468,7 +468,7 @@ TEST(StorageTest, TrtAndTrtr) {
   }
 }
 
-// --- PKA, PKU, UNPKA, UNPKU --------------------------------------------------------------------------------------------
+// --- PKA, PKU, UNPKA, UNPKU --------------------------------------------------------------------------------
 
 TEST(StorageTest, PackAsciiAndUnicode) {
   StorageTester t;

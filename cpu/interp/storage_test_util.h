@@ -115,7 +115,8 @@ class StorageTester {
   // Only for pages the CPU has not translated yet (there is no TLB flush).
   void SetPageValid(uint64_t addr, bool valid) {
     const uint64_t page = addr >> 12;
-    ASSERT_TRUE(memory_->Store<uint64_t>(GuestAddress(kPageTables + page * 8), (page << 12) | (valid ? 0 : 0x400)).ok());
+    const uint64_t entry = (page << 12) | (valid ? 0 : 0x400);  // bit 53: page invalid
+    ASSERT_TRUE(memory_->Store<uint64_t>(GuestAddress(kPageTables + page * 8), entry).ok());
   }
 
   // Runs `code` at kCode followed by SVC 0 (see InsnResult).

@@ -139,15 +139,15 @@ void MoveLongExtended(ExecContext& cpu, const Insn& insn) {
   };
   const uint8_t cc = CcLengths(o.len1, o.len2);
   // The two-byte pad starts with its left byte at an even remaining length.
-  WithProgress([&] { MoveLong(cpu, o, kCpuDeterminedBytes, [=](uint64_t rem) { return (rem & 1) ? pad_lo : pad_hi; }); },
-               commit);
+  auto pad_at = [=](uint64_t remaining) { return (remaining & 1) ? pad_lo : pad_hi; };
+  WithProgress([&] { MoveLong(cpu, o, kCpuDeterminedBytes, pad_at); }, commit);
   commit();
   cpu.SetCc(o.len1 > 0 ? 3 : cc);
 }
 void ExecMvcle(ExecContext& cpu, const Insn& insn) { MoveLongExtended<1>(cpu, insn); }
 void ExecMvclu(ExecContext& cpu, const Insn& insn) { MoveLongExtended<2>(cpu, insn); }
 
-// --- Compare long --------------------------------------------------------------------------------------------
+// --- Compare long ------------------------------------------------------------------------------------------
 
 // Compares byte operands, the shorter extended with `pad`, until they differ, both are exhausted, or
 // `budget` bytes were processed. Returns CC 0/1/2, or 3 when the budget ran out first. On inequality the
@@ -413,7 +413,7 @@ void ExecSrstu(ExecContext& cpu, const Insn& insn) {
   cpu.SetCc(cc);
 }
 
-// --- CUSE, CKSM ------------------------------------------------------------------------------------------------
+// --- CUSE, CKSM --------------------------------------------------------------------------------------------
 
 // CUSE R1,R2: compares the operands (the shorter padded with bits 56-63 of GR1) left to right until a
 // run of equal bytes as long as the substring length (bits 56-63 of GR0) is found. CC 0: found, CC 1:

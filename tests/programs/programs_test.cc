@@ -18,7 +18,9 @@ TEST_P(ProgramTest, AllChecksPass) {
                                       << "unexpected interruption; xxx = old-PSW offset - 0x80)";
 }
 
-INSTANTIATE_TEST_SUITE_P(Programs, ProgramTest, ::testing::Values("fixed_point", "logical", "shift_rotate"));
+INSTANTIATE_TEST_SUITE_P(Programs, ProgramTest, ::testing::Values("fixed_point", "logical", "shift_rotate", "storage",
+                                                                   "string", "branch",
+                                                                   "load_store"));
 
 }  // namespace
 }  // namespace s390vmm::testing

@@ -92,7 +92,7 @@ _start:
 	lghi	%r2, -1
 	trt	csv-text(8,%r11), stop_table-text(%r11)
 	jnl	fail			# CC 1: found before the last byte
-	larl	%r3, csv+3
+	la	%r3, csv+3-text(%r11)
 	cgr	%r1, %r3
 	jne	fail
 	cghi	%r2, -256 + 4		# bits 0-55 unchanged
@@ -101,7 +101,7 @@ _start:
 	CHECK	11			# TRTR from the right finds the last separator
 	trtr	csv+7-text(8,%r11), stop_table-text(%r11)
 	jnl	fail
-	larl	%r3, csv+5
+	la	%r3, csv+5-text(%r11)
 	cgr	%r1, %r3
 	jne	fail
 

@@ -225,6 +225,9 @@ int64_t LinuxSyscalls::Call(uint64_t number, const Args& a, SyscallOutcome* outc
     case nr::kReadlinkat: return Readlinkat(i32(a[0]), a[1], a[2], a[3]);
     case nr::kSendfile: return Sendfile(a);
     case nr::kPoll: return Poll(a);
+    case nr::kPpoll: return Ppoll(a);
+    case nr::kSelect: return Select(a, /*pselect=*/false);
+    case nr::kPselect6: return Select(a, /*pselect=*/true);
     case nr::kUtimensat: return Utimensat(a);
     case nr::kAccess:
     case nr::kFaccessat:

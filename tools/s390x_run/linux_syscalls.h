@@ -135,6 +135,8 @@ class LinuxSyscalls {
   int64_t Readlinkat(int dirfd, uint64_t path, uint64_t buf, uint64_t size);
   int64_t Sendfile(const Args& a);
   int64_t Poll(const Args& a);
+  int64_t Ppoll(const Args& a);
+  int64_t Select(const Args& a, bool pselect);
   int64_t Utimensat(const Args& a);
   // The *at() calls that take one path and plain integer arguments (mkdirat, unlinkat, fchmodat, ...).
   int64_t PathCall(uint64_t number, const Args& a);

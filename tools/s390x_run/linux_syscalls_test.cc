@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -11,6 +12,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -243,6 +245,31 @@ TEST_F(SyscallsTest, WritevGathers) {
   ASSERT_TRUE(memory_->Store<uint64_t>(GuestAddress(kBuf + 0x110), 0x20).ok());  // second iov base: bad
   EXPECT_EQ(Call(nr::kWritev, {static_cast<uint64_t>(fds[1]), kBuf + 0x100, 2}), -EFAULT);
   EXPECT_EQ(Call(nr::kWritev, {static_cast<uint64_t>(fds[1]), kBuf + 0x100, 100000}), -EINVAL);
+  close(fds[0]);
+  close(fds[1]);
+}
+
+TEST_F(SyscallsTest, PollAndSelectSeeReadablePipes) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  ASSERT_EQ(write(fds[1], "x", 1), 1);
+  // struct pollfd { int fd; short events; short revents; } x 2: the read end is readable.
+  ASSERT_TRUE(memory_->Store<uint32_t>(GuestAddress(kBuf), static_cast<uint32_t>(fds[0])).ok());
+  ASSERT_TRUE(memory_->Store<uint16_t>(GuestAddress(kBuf + 4), POLLIN).ok());
+  ASSERT_TRUE(memory_->Store<uint32_t>(GuestAddress(kBuf + 8), static_cast<uint32_t>(fds[1])).ok());
+  ASSERT_TRUE(memory_->Store<uint16_t>(GuestAddress(kBuf + 12), POLLIN).ok());
+  EXPECT_EQ(Call(nr::kPoll, {kBuf, 2, 0}), 1);
+  EXPECT_EQ(*memory_->Load<uint16_t>(GuestAddress(kBuf + 6)), POLLIN);
+  EXPECT_EQ(*memory_->Load<uint16_t>(GuestAddress(kBuf + 14)), 0);
+  EXPECT_EQ(Call(nr::kPpoll, {kBuf, 2, 0, 0, 0}), 1);
+  // select: an fd_set of big-endian longs with both descriptors; only the read end stays set.
+  const int maxfd = std::max(fds[0], fds[1]);
+  ASSERT_LT(maxfd, 64);
+  ASSERT_TRUE(memory_->Store<uint64_t>(GuestAddress(kBuf + 0x100), (1ull << fds[0]) | (1ull << fds[1])).ok());
+  ASSERT_TRUE(memory_->Store<uint64_t>(GuestAddress(kBuf + 0x200), 0).ok());  // timeval {0, 0}
+  ASSERT_TRUE(memory_->Store<uint64_t>(GuestAddress(kBuf + 0x208), 0).ok());
+  EXPECT_EQ(Call(nr::kSelect, {static_cast<uint64_t>(maxfd + 1), kBuf + 0x100, 0, 0, kBuf + 0x200}), 1);
+  EXPECT_EQ(U64(kBuf + 0x100), 1ull << fds[0]);
   close(fds[0]);
   close(fds[1]);
 }

@@ -4,9 +4,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/time.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <termios.h>
@@ -362,6 +364,124 @@ int64_t LinuxSyscalls::Poll(const Args& a) {
   if (n < 0) return -errno;
   for (uint64_t i = 0; i < nfds; ++i) {
     StoreBigEndian<uint16_t>(guest.data() + 8 * i + 6, static_cast<uint16_t>(fds[i].revents));
+  }
+  return n;
+}
+
+int64_t LinuxSyscalls::Ppoll(const Args& a) {
+  // ppoll(fds, nfds, timeout, sigmask, sigsetsize)
+  const uint64_t nfds = a[1];
+  if (nfds > 65536) return -EINVAL;
+  absl::Span<uint8_t> guest;
+  if (!GuestSpan(a[0], nfds * linux_abi::kPollfdSize, &guest)) return -EFAULT;
+  struct timespec ts, *tsp = nullptr;
+  if (a[2] != 0) {
+    uint64_t sec, nsec;
+    if (!GetU64(a[2], &sec) || !GetU64(a[2] + 8, &nsec)) return -EFAULT;
+    ts = {static_cast<time_t>(sec), static_cast<long>(nsec)};
+    tsp = &ts;
+  }
+  uint64_t mask = 0;
+  if (a[3] != 0) {
+    if (a[4] != linux_abi::kSigsetSize) return -EINVAL;
+    if (!GetU64(a[3], &mask)) return -EFAULT;
+  }
+  std::vector<struct pollfd> fds(nfds);
+  for (uint64_t i = 0; i < nfds; ++i) {
+    const uint8_t* p = guest.data() + 8 * i;
+    fds[i].fd = static_cast<int>(LoadBigEndian<uint32_t>(p));
+    if (IsReservedFd(fds[i].fd)) fds[i].fd = -1;
+    fds[i].events = static_cast<short>(LoadBigEndian<uint16_t>(p + 4));
+    fds[i].revents = 0;
+  }
+  const long n = syscall(SYS_ppoll, fds.data(), nfds, tsp, a[3] ? &mask : nullptr, sizeof(mask));
+  if (n < 0) return -errno;
+  for (uint64_t i = 0; i < nfds; ++i) {
+    StoreBigEndian<uint16_t>(guest.data() + 8 * i + 6, static_cast<uint16_t>(fds[i].revents));
+  }
+  if (tsp != nullptr) {
+    uint8_t out[linux_abi::kTimespecSize];
+    linux_abi::EncodeTimespec(ts.tv_sec, ts.tv_nsec, out);
+    (void)Put(a[2], out, sizeof(out));  // the remaining time, as the kernel writes it back
+  }
+  return n;
+}
+
+int64_t LinuxSyscalls::Select(const Args& a, bool pselect) {
+  // select(nfds, readfds, writefds, exceptfds, struct timeval*) or pselect6(..., struct timespec*,
+  // { const sigset_t* ss; size_t ss_len }*). An fd_set is an array of longs, bit fd % 64 of word fd / 64:
+  // the same bits on both sides, with the words in the guest's byte order.
+  const int nfds = I32(a[0]);
+  if (nfds < 0 || nfds > FD_SETSIZE) return -EINVAL;
+  const uint64_t words = (static_cast<uint64_t>(nfds) + 63) / 64;
+  fd_set sets[3];
+  fd_set* host[3] = {nullptr, nullptr, nullptr};
+  for (int k = 0; k < 3; ++k) {
+    if (a[1 + k] == 0) continue;
+    FD_ZERO(&sets[k]);
+    for (uint64_t w = 0; w < words; ++w) {
+      uint64_t v;
+      if (!GetU64(a[1 + k] + 8 * w, &v)) return -EFAULT;
+      for (int b = 0; b < 64; ++b) {
+        const int fd = static_cast<int>(64 * w) + b;
+        if (((v >> b) & 1) && fd < nfds) {
+          if (IsReservedFd(fd)) return -EBADF;
+          FD_SET(fd, &sets[k]);
+        }
+      }
+    }
+    host[k] = &sets[k];
+  }
+  long n;
+  struct timespec ts;
+  if (pselect) {
+    struct timespec* tsp = nullptr;
+    if (a[4] != 0) {
+      uint64_t sec, nsec;
+      if (!GetU64(a[4], &sec) || !GetU64(a[4] + 8, &nsec)) return -EFAULT;
+      ts = {static_cast<time_t>(sec), static_cast<long>(nsec)};
+      tsp = &ts;
+    }
+    uint64_t mask = 0;
+    struct {
+      const uint64_t* ss;
+      size_t ss_len;
+    } sigdata = {nullptr, sizeof(mask)};
+    if (a[5] != 0) {
+      uint64_t ptr, len;
+      if (!GetU64(a[5], &ptr) || !GetU64(a[5] + 8, &len)) return -EFAULT;
+      if (ptr != 0) {
+        if (len != linux_abi::kSigsetSize) return -EINVAL;
+        if (!GetU64(ptr, &mask)) return -EFAULT;
+        sigdata.ss = &mask;
+      }
+    }
+    n = syscall(SYS_pselect6, nfds, host[0], host[1], host[2], tsp, &sigdata);
+  } else {
+    struct timeval tv, *tvp = nullptr;
+    if (a[4] != 0) {
+      uint64_t sec, usec;
+      if (!GetU64(a[4], &sec) || !GetU64(a[4] + 8, &usec)) return -EFAULT;
+      tv = {static_cast<time_t>(sec), static_cast<suseconds_t>(usec)};
+      tvp = &tv;
+    }
+    n = syscall(SYS_select, nfds, host[0], host[1], host[2], tvp);
+    if (tvp != nullptr && n >= 0) {
+      (void)PutU64(a[4], static_cast<uint64_t>(tv.tv_sec));
+      (void)PutU64(a[4] + 8, static_cast<uint64_t>(tv.tv_usec));
+    }
+  }
+  if (n < 0) return -errno;
+  for (int k = 0; k < 3; ++k) {
+    if (host[k] == nullptr) continue;
+    for (uint64_t w = 0; w < words; ++w) {
+      uint64_t v = 0;
+      for (int b = 0; b < 64; ++b) {
+        const int fd = static_cast<int>(64 * w) + b;
+        if (fd < nfds && FD_ISSET(fd, host[k])) v |= uint64_t{1} << b;
+      }
+      if (!PutU64(a[1 + k] + 8 * w, v)) return -EFAULT;
+    }
   }
   return n;
 }
