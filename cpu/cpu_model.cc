@@ -29,18 +29,19 @@ namespace {
 
 // Facility bits by model (PoP "Facility Indications"; STFLE bit numbers). A model reports only what the
 // backends implement.
-//   0 N3 instructions, 1 z/Architecture installed, 2 z/Architecture active, 7 STFLE, 18 long displacement,
-//   19 long-displacement high performance, 21 extended immediate, 22 extended translation 3,
-//   25 STORE CLOCK FAST, 27 MVCOS, 31 EXTRACT CPU TIME, 32/33 compare-and-swap-and-store 1/2,
+//   0 N3 instructions, 1 z/Architecture installed, 2 z/Architecture active, 7 STFLE, 16 extended
+//   translation 2, 18 long displacement, 19 long-displacement high performance, 21 extended immediate,
+//   22 extended translation 3, 24 ETF2 enhancement, 25 STORE CLOCK FAST, 26 parsing enhancement,
+//   27 MVCOS, 30 ETF3 enhancement, 31 EXTRACT CPU TIME, 32/33 compare-and-swap-and-store 1/2,
 //   34 general-instructions extension, 35 execute extensions, 41 FP-support enhancement (LDGR, LGDR, ...).
-#define S390VMM_Z10_FACILITIES 0, 1, 2, 7, 18, 19, 21, 22, 25, 27, 31, 32, 33, 34, 35, 41
+#define S390VMM_Z10_FACILITIES 0, 1, 2, 7, 16, 18, 19, 21, 22, 24, 25, 26, 27, 30, 31, 32, 33, 34, 35, 41
 //   37 floating-point extension, 45 distinct operands / high word / interlocked access 1 / load/store on
 //   condition 1 / population count.
 #define S390VMM_Z196_FACILITIES S390VMM_Z10_FACILITIES, 37, 45
 //   49 miscellaneous-instruction extensions, 53 load/store on condition 2 and load-and-zero-rightmost-byte,
-//   58 miscellaneous-instruction extensions 2, 129 vector, 135 vector enhancements 1, 148 vector
+//   58/61 miscellaneous-instruction extensions 2/3, 129 vector, 135 vector enhancements 1, 148 vector
 //   enhancements 2.
-#define S390VMM_Z15_FACILITIES S390VMM_Z196_FACILITIES, 49, 53, 58, 129, 135, 148
+#define S390VMM_Z15_FACILITIES S390VMM_Z196_FACILITIES, 49, 53, 58, 61, 129, 135, 148
 
 const CpuModel& Z10() {
   static const CpuModel* model = new CpuModel("z10", 0x2097, "IBM System z10 EC", {S390VMM_Z10_FACILITIES});

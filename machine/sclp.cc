@@ -193,18 +193,23 @@ uint16_t Sclp::WriteEventData(uint8_t* sccb, uint16_t length) {
 uint16_t Sclp::ReadEventData(uint8_t* sccb, uint16_t* length) {
   std::lock_guard<std::mutex> lock(mu_);
   if (!EventPendingLocked()) return sclp_response::kNoEventBuffersStored;
-  const size_t room = *length > kHeaderSize + kEventHeaderSize ? *length - kHeaderSize - kEventHeaderSize : 0;
+  // VT220 input data starts with a session byte: 0x00 "data follows" (Linux sclp_vt220.c
+  // SCLP_VT220_SESSION_DATA; 0x80/0x01 would start/end a session).
+  constexpr size_t kSessionByte = 1;
+  const size_t overhead = kHeaderSize + kEventHeaderSize + kSessionByte;
+  const size_t room = *length > overhead ? *length - overhead : 0;
   if (room == 0) return sclp_response::kInsufficientLength;
   const size_t n = std::min(room, console_input_.size());
   uint8_t* ev = sccb + kHeaderSize;
-  StoreBigEndian<uint16_t>(ev, static_cast<uint16_t>(kEventHeaderSize + n));
+  StoreBigEndian<uint16_t>(ev, static_cast<uint16_t>(kEventHeaderSize + kSessionByte + n));
   ev[2] = sclp_event::kVt220;
   ev[3] = 0;
   StoreBigEndian<uint16_t>(ev + 4, 0);
-  std::memcpy(ev + kEventHeaderSize, console_input_.data(), n);
+  ev[kEventHeaderSize] = 0x00;
+  std::memcpy(ev + kEventHeaderSize + kSessionByte, console_input_.data(), n);
   console_input_.erase(0, n);
   if (sccb[5] & kVariableLengthResponse) {  // control mask byte 2
-    *length = static_cast<uint16_t>(kHeaderSize + kEventHeaderSize + n);
+    *length = static_cast<uint16_t>(overhead + n);
     StoreBigEndian<uint16_t>(sccb, *length);
   }
   return sclp_response::kNormalCompletion;

@@ -18,7 +18,7 @@ class SclpTest : public ::testing::Test {
 
   // Writes an SCCB of `length` bytes (header + payload) at kSccb.
   void PutSccb(uint16_t length, std::vector<uint8_t> payload = {}, uint8_t control2 = 0) {
-    std::vector<uint8_t> sccb(length, 0);
+    std::vector<uint8_t> sccb(std::max<size_t>(length, 8 + payload.size()), 0);  // a header even if `length` lies
     StoreBigEndian<uint16_t>(sccb.data(), length);
     sccb[5] = control2;
     std::copy(payload.begin(), payload.end(), sccb.begin() + 8);
@@ -156,9 +156,10 @@ TEST_F(SclpTest, ConsoleInputRaisesEventPendingAndIsRead) {
   PutSccb(4096, {}, 0x80);
   auto r = sclp_.ServiceCall(sclp_command::kReadEventData, kSccb, 0);
   EXPECT_EQ(Response(), sclp_response::kNormalCompletion);
-  EXPECT_EQ(At<uint16_t>(0), 8 + 6 + 4);  // variable-length response
+  EXPECT_EQ(At<uint16_t>(0), 8 + 6 + 1 + 4);  // variable-length response
   EXPECT_EQ(At<uint8_t>(8 + 2), 0x1a);
-  EXPECT_EQ(At<uint32_t>(14), 0x6c730a78u);  // "ls\nx"
+  EXPECT_EQ(At<uint8_t>(14), 0x00);          // VT220 session byte: data follows
+  EXPECT_EQ(At<uint32_t>(15), 0x6c730a78u);  // "ls\nx"
   EXPECT_EQ(*r.service_signal, kSccb);       // nothing pending any more
   PutSccb(4096);
   sclp_.ServiceCall(sclp_command::kReadEventData, kSccb, 0);

@@ -51,9 +51,8 @@ void ExecCompareMemTrap(ExecContext& cpu, const Insn& i) {
 // count from there — while the PSW, the ILC of any interruption and any link information refer to the
 // EXECUTE instruction (cpu.in_execute). A target that is itself EX or EXRL is an execute exception.
 
-bool FacilityInstalled(const ExecContext& cpu, isa::InsnId id) {
-  return cpu.model().Has(isa::Info(id).facility);
-}
+// A target whose facility the CPU model does not have: an operation exception, as at decode time.
+void FacilityNotInstalled(ExecContext&, const Insn&) { RaiseProgramInterrupt(ProgramInterruptCode::kOperation); }
 
 void ExecuteAt(ExecContext& cpu, const Insn& ex, uint64_t target) {
   if (target & 1) SpecificationException();
@@ -70,7 +69,7 @@ void ExecuteAt(ExecContext& cpu, const Insn& ex, uint64_t target) {
   t.id = d.id;
   t.ops = d.ops;
   t.length = d.length;
-  t.exec = FacilityInstalled(cpu, d.id) ? HandlerTable::Default().Get(d.id) : &NotImplemented;
+  t.exec = cpu.model().Has(isa::Info(d.id).facility) ? HandlerTable::Default().Get(d.id) : &FacilityNotInstalled;
 
   cpu.in_execute = true;
   cpu.execute_ia = cpu.ia;

@@ -171,6 +171,11 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
   if (e.code == ProgramInterruptCode::kData && (cpu_.s.cr[0] & cr0::kAfpRegisterControl)) {
     cpu_.s.fpc = (cpu_.s.fpc & ~0xff00u) | (uint32_t{e.dxc} << 8);
   }
+  // With the AFP-register control on, a data exception's DXC also goes to byte 2 of the FPC (also in
+  // user mode, where Linux hands it to the signal handler through the FPC).
+  if (e.code == ProgramInterruptCode::kData && (cpu_.s.cr[0] & cr0::kAfpRegisterControl)) {
+    cpu_.s.fpc = (cpu_.s.fpc & ~0xff00u) | (uint32_t{e.dxc} << 8);
+  }
   if (options_.user_mode) {
     cpu_.s.psw.set_address(psw_address);
     cpu_.ia = psw_address;
