@@ -88,11 +88,13 @@ absl::StatusOr<std::unique_ptr<GuestMemory>> GuestMemory::Create(absl::Span<cons
   mem->keys_.reset(new std::atomic<uint8_t>[frames]);
   mem->owners_.reset(new std::atomic<uint32_t>[frames]);
   mem->generations_.reset(new std::atomic<uint32_t>[frames]);
+  mem->code_frames_.reset(new std::atomic<uint8_t>[frames]);
   mem->frame_count_ = frames;
   for (uint64_t i = 0; i < frames; ++i) {
     mem->keys_[i].store(0, std::memory_order_relaxed);
     mem->owners_[i].store(0, std::memory_order_relaxed);
     mem->generations_[i].store(0, std::memory_order_relaxed);
+    mem->code_frames_[i].store(0, std::memory_order_relaxed);
   }
   return mem;
 }

@@ -163,6 +163,12 @@ class GuestMemory {
   // Requires 0 <= frame < frame_count().
   const std::atomic<uint32_t>& write_generation(uint64_t frame) const { return generations_[frame]; }
   void BumpWriteGeneration(uint64_t frame) { generations_[frame].fetch_add(1, std::memory_order_release); }
+  // Frames some CPU has decoded code from, shared by all CPUs of a machine: a CPU stores into such a frame
+  // only through its slow path, which bumps the write generation, so no CPU keeps executing stale code.
+  // The mark stays (a frame that once held code is likely to again).
+  void MarkCodeFrame(uint64_t frame) { code_frames_[frame].store(1, std::memory_order_seq_cst); }
+  // Requires 0 <= frame < frame_count(). The address is stable for the life of this GuestMemory.
+  const std::atomic<uint8_t>* code_frame_flag(uint64_t frame) const { return &code_frames_[frame]; }
 
   // Page ownership. SetPageOwner's range must be page-aligned.
   absl::StatusOr<PageOwner> GetPageOwner(GuestAddress addr) const;
@@ -189,6 +195,7 @@ class GuestMemory {
   std::unique_ptr<std::atomic<uint8_t>[]> keys_;
   std::unique_ptr<std::atomic<uint32_t>[]> owners_;
   std::unique_ptr<std::atomic<uint32_t>[]> generations_;
+  std::unique_ptr<std::atomic<uint8_t>[]> code_frames_;
   uint64_t frame_count_ = 0;
   std::atomic<uint64_t> secure_frames_{0};
 };

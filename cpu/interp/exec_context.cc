@@ -22,6 +22,8 @@ uint64_t PrefixAdjust(const void* ctx, uint64_t real) {
 
 }  // namespace
 
+const std::atomic<uint8_t> TlbEntry::kNoCode{0};
+
 void RaiseProgramInterrupt(ProgramInterruptCode code, uint64_t teid) {
   ProgramException e{code};
   e.teid = teid;
@@ -47,7 +49,6 @@ ExecContext::ExecContext(GuestMemory& memory, const CpuModel& model, TodClock& t
       model_(model),
       tod_clock_(tod_clock),
       cpu_address_(cpu_address),
-      code_frames_(memory.frame_count()),
       unimplemented_(new uint64_t[static_cast<int>(isa::InsnId::kCount)]()) {
   cpu_timer_set_tod_ = tod_clock_.Now();
   PswChanged();
@@ -98,11 +99,6 @@ void ExecContext::FlushTlb() {
   UpdateEpoch();
 }
 
-void ExecContext::MarkCodeFrame(uint64_t frame) {
-  if (code_frames_.contains(frame)) return;
-  code_frames_.set(frame, true);
-  for (Tlb& t : tlbs_) t.RevokeWrites(frame);
-}
 
 ExecContext::Resolved ExecContext::Resolve(uint64_t addr, AccessType type) {
   const AddressSpace space = CurrentSpace();
@@ -177,15 +173,15 @@ TlbEntry& ExecContext::Fill(uint64_t addr, AccessType type) {
   e.addend = reinterpret_cast<uintptr_t>(host) - page;
   e.frame = frame;
   e.abs_page = abs & ~(kPageSize - 1);
+  e.code_flag = memory_.code_frame_flag(frame);
   if (may_read) e.read_tag = page;
   // Reference and change bits: set when an entry is filled; SSKE and RRBE flush the TLB, so the next
   // access after they clear a bit sets it again.
   (void)memory_.MarkReferenced(GuestAddress(abs), type == AccessType::kStore);
   if (type == AccessType::kStore) {
-    if (code_frames_.contains(frame)) {
-      // Decoded instructions were built from this frame: they are stale from now on.
+    if (e.code_flag->load(std::memory_order_seq_cst)) {
+      // Decoded instructions were built from this frame (by some CPU): they are stale from now on.
       memory_.BumpWriteGeneration(frame);
-      code_frames_.set(frame, false);
     }
     if (may_write && !lap_page) e.write_tag = page;
   }
@@ -196,7 +192,9 @@ uint8_t* ExecContext::Access(uint64_t addr, uint64_t len, AccessType type) {
   (void)len;
   const uint64_t page = addr & ~(kPageSize - 1);
   TlbEntry* e = &tlb_->at(addr);
-  const bool hit = type == AccessType::kStore ? e->write_tag == page : e->read_tag == page;
+  const bool hit = type == AccessType::kStore
+                       ? e->write_tag == page && !e->code_flag->load(std::memory_order_relaxed)
+                       : e->read_tag == page;
   if (!hit) e = &Fill(addr, type);
   return reinterpret_cast<uint8_t*>(addr + e->addend);
 }

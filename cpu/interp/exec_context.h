@@ -67,6 +67,10 @@ struct TlbEntry {
   uintptr_t addend = 0;            // host address = logical address + addend
   uint64_t frame = 0;              // GuestMemory frame index of the page
   uint64_t abs_page = 0;           // absolute address of the page
+  // The frame's shared "holds decoded code" flag (GuestMemory::code_frame_flag): a fast store needs it
+  // clear, because another CPU may have decoded code from the frame after this entry was filled.
+  const std::atomic<uint8_t>* code_flag = &kNoCode;
+  static const std::atomic<uint8_t> kNoCode;
 };
 
 class Tlb {
@@ -77,27 +81,8 @@ class Tlb {
   void Flush() {
     for (TlbEntry& e : entries_) e = TlbEntry();
   }
-  // Drops every write permission into `frame` (it now holds decoded code).
-  void RevokeWrites(uint64_t frame) {
-    for (TlbEntry& e : entries_) {
-      if (e.frame == frame) e.write_tag = TlbEntry::kInvalid;
-    }
-  }
-
  private:
   TlbEntry entries_[kEntries];
-};
-
-// Frames other code must not write through the fast path because decoded instructions were built from
-// them. Per vCPU (each has its own decode cache).
-class CodeFrames {
- public:
-  explicit CodeFrames(uint64_t frame_count) : flags_(new uint8_t[frame_count]()) {}
-  bool contains(uint64_t frame) const { return flags_[frame]; }
-  void set(uint64_t frame, bool on) { flags_[frame] = on; }
-
- private:
-  std::unique_ptr<uint8_t[]> flags_;
 };
 
 class ExecContext {
@@ -166,7 +151,8 @@ class ExecContext {
   template <typename T>
   void Store(uint64_t addr, T value) {
     TlbEntry& e = tlb_->at(addr);
-    if (ABSL_PREDICT_TRUE(e.write_tag == (addr & ~(kPageSize - 1)) && (addr & (kPageSize - 1)) <= kPageSize - sizeof(T))) {
+    if (ABSL_PREDICT_TRUE(e.write_tag == (addr & ~(kPageSize - 1)) && (addr & (kPageSize - 1)) <= kPageSize - sizeof(T) &&
+                          !e.code_flag->load(std::memory_order_relaxed))) {
       StoreBigEndian<T>(reinterpret_cast<void*>(addr + e.addend), value);
       return;
     }
@@ -210,8 +196,9 @@ class ExecContext {
     UpdateEpoch();
   }
 
-  // Called before decoded code is built from `frame`: later stores into it take the slow path.
-  void MarkCodeFrame(uint64_t frame);
+  // Called before decoded code is built from `frame`: from then on every CPU's stores into it take the
+  // slow path, which bumps the frame's write generation.
+  void MarkCodeFrame(uint64_t frame) { memory_.MarkCodeFrame(frame); }
 
   // --- Statistics ---------------------------------------------------------------------------------------
   uint64_t insn_count = 0;
@@ -267,7 +254,6 @@ class ExecContext {
   uint64_t tlb_epoch_ = 0;
   uint64_t epoch_ = 0;  // tlb_epoch_ << 2 | current address space: what tlb_epoch() returns
   void UpdateEpoch() { epoch_ = tlb_epoch_ << 2 | static_cast<uint64_t>(CurrentSpace()); }
-  CodeFrames code_frames_;
   std::unique_ptr<uint64_t[]> unimplemented_;
 };
 
