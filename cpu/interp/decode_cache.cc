@@ -15,12 +15,9 @@ void DecodeCache::Fill(const ExecContext& cpu, Insn& out, const uint8_t* bytes) 
                                                                                         : &FacilityNotInstalled;
 }
 
-const Block* DecodeCache::Lookup(ExecContext& cpu, uint64_t ia) {
+const Block* DecodeCache::LookupSlow(ExecContext& cpu, uint64_t ia) {
   const uint64_t epoch = cpu.tlb_epoch();
   JumpEntry& j = jump_cache_[(ia >> 1) & (kJumpCacheEntries - 1)];
-  if (j.ia == ia && j.epoch == epoch && j.block->generation == cpu.memory().write_generation(j.block->frame).load(std::memory_order_relaxed)) {
-    return j.block;
-  }
   if (ia & 1) RaiseProgramInterrupt(ProgramInterruptCode::kSpecification);
   uint64_t frame;
   uint64_t abs_page;
@@ -56,7 +53,8 @@ Block* DecodeCache::Decode(ExecContext& cpu, uint64_t ia, const uint8_t* page, u
   Block& b = *slot;
   b.abs = abs;
   b.frame = frame;
-  b.generation = cpu.memory().write_generation(frame).load(std::memory_order_acquire);
+  b.current_generation = &cpu.memory().write_generation(frame);
+  b.generation = b.current_generation->load(std::memory_order_acquire);
   b.insns.clear();
   b.ends_special = false;
   b.cacheable = true;
@@ -86,7 +84,8 @@ Block* DecodeCache::DecodeCrossing(ExecContext& cpu, uint64_t ia) {
   crossing_.cacheable = false;
   crossing_.ends_special = handlers_.EndsBlock(crossing_.insns[0].id);
   crossing_.frame = 0;
-  crossing_.generation = cpu.memory().write_generation(0).load();
+  crossing_.current_generation = &cpu.memory().write_generation(0);
+  crossing_.generation = crossing_.current_generation->load();
   return &crossing_;
 }
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+#include "absl/base/optimization.h"
 #include "absl/container/flat_hash_map.h"
 #include "cpu/interp/exec_context.h"
 #include "cpu/interp/insn.h"
@@ -23,6 +24,7 @@ struct Block {
   uint64_t abs = 0;            // absolute address of the first instruction
   uint64_t frame = 0;          // its frame
   uint32_t generation = 0;     // write generation of the frame when decoded
+  const std::atomic<uint32_t>* current_generation = nullptr;  // the frame's generation counter
   bool ends_special = false;   // the last instruction's handler may change the PSW or request an exit
   bool cacheable = true;       // false for a lone instruction that crosses a page boundary
   std::vector<Insn> insns;
@@ -39,7 +41,15 @@ class DecodeCache {
 
   // The block at logical instruction address `ia` in the CPU's current address space, decoded if needed.
   // Raises the access exception of the instruction fetch.
-  const Block* Lookup(ExecContext& cpu, uint64_t ia);
+  const Block* Lookup(ExecContext& cpu, uint64_t ia) {
+    // The hot path, inline: a jump-cache hit whose block is still current.
+    const JumpEntry& j = jump_cache_[(ia >> 1) & (kJumpCacheEntries - 1)];
+    if (ABSL_PREDICT_TRUE(j.ia == ia && j.epoch == cpu.tlb_epoch() &&
+                          j.block->generation == j.block->current_generation->load(std::memory_order_relaxed))) {
+      return j.block;
+    }
+    return LookupSlow(cpu, ia);
+  }
 
   // Number of blocks decoded so far (statistics).
   uint64_t decoded_blocks() const { return decoded_blocks_; }
@@ -51,6 +61,7 @@ class DecodeCache {
     Block* block = nullptr;
   };
 
+  const Block* LookupSlow(ExecContext& cpu, uint64_t ia);
   Block* Decode(ExecContext& cpu, uint64_t ia, const uint8_t* page, uint64_t frame, uint64_t abs);
   // Decodes the single instruction at `ia` whose bytes continue on the next page.
   Block* DecodeCrossing(ExecContext& cpu, uint64_t ia);
