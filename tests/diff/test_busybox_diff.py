@@ -23,6 +23,21 @@ CASES = [
     ("sh_pipeline", ["sh", "-c", "seq 1 1000 | sort -r | head -5 | tr 0-9 a-j"], b""),
     ("sh_pipeline_files", ["sh", "-c", "cat words.txt | grep -v e | sort | uniq -c | sort -rn | head -3; "
                            "wc -l < nums.txt"], b""),
+    ("sh_trap_and_kill", ["sh", "-c", "trap 'echo got USR1' USR1; trap 'echo got TERM; exit 5' TERM; kill -USR1 $$; "
+                          "echo after; kill -TERM $$; echo not reached"], b""),
+    ("sh_background_wait", ["sh", "-c", "sleep 0.2 & sleep 0.1 & wait; echo waited $?; (exit 7) & wait $!; "
+                            "echo bg $?"], b""),
+    ("sh_killed_by_signal", ["sh", "-c", "echo before; kill -TERM $$; echo after"], b""),
+    ("sh_subshells_redirections", ["sh", "-c", "x=$(echo sub; echo two); echo \"$x\"; echo abc | { read y; "
+                                   "echo read $y; }; exec 3>&1; echo to3 >&3; echo err >&2; "
+                                   "{ echo a; echo b; } | wc -l"], b""),
+    ("file_operations", ["sh", "-c", "d=$(mktemp -d) && cd $d && seq 1 3000 > n.txt && gzip -k n.txt && "
+                         "ls n.txt.gz && gunzip -c n.txt.gz | tail -1 && mv n.txt m.txt && ln -s m.txt l && "
+                         "readlink l && mkdir -p a/b && echo hi > a/b/f && cat a/b/f && find . | sort && "
+                         "wc -c < m.txt && cd / && rm -r $d && echo removed"], b""),
+    ("ls_find_xargs", ["sh", "-c", "ls -ln words.txt nums.txt; find . -name '*.txt' | sort; "
+                       "seq 1 20 | xargs -n 3 echo"], b""),
+    ("uname_env", ["sh", "-c", "uname -s -m; env | sort"], b""),
     # awk
     ("awk_harmonic", ["awk", 'BEGIN{x=0; for(i=1;i<=100;i++) x+=1/i; printf "%.10f\\n", x}'], b""),
     ("awk_math", ["awk", 'BEGIN{printf "%.6f %.6f %.6f %d %.4e\\n", sin(1), exp(2.5), sqrt(2), int(-3.7), '

@@ -388,7 +388,7 @@ std::string Escape(const std::string& s, size_t max) {
 
 std::string LinuxSyscalls::FormatCall(uint64_t number, const Args& args) {
   const SyscallInfo* info = FindSyscall(number);
-  std::string out = absl::StrFormat("%d %s(", getpid(), info ? info->name : absl::StrCat("syscall_", number));
+  std::string out = absl::StrCat(info ? info->name : absl::StrCat("syscall_", number), "(");
   const char* fmt = info ? info->args : "xxxxxx";
   for (int i = 0; fmt[i] != '\0' && i < 6; ++i) {
     if (i) out += ", ";
@@ -428,7 +428,8 @@ std::string LinuxSyscalls::FormatCall(uint64_t number, const Args& args) {
 
 void LinuxSyscalls::Trace(const std::string& call, int64_t result, uint64_t number) {
   if (options_.diag_fd < 0) return;
-  std::string line = call;
+  // The pid now, not when the call was formatted: after fork, the child prints its own.
+  std::string line = absl::StrCat(getpid(), " ", call);
   if (number == ~uint64_t{0}) {
     line += " = ?\n";
   } else if (result < 0 && result >= -4095) {

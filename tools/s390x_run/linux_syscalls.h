@@ -34,9 +34,9 @@
 
 #include <array>
 #include <climits>
-#include <optional>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,7 +93,7 @@ class LinuxSyscalls {
 
  private:
   // --- Guest memory helpers (linux_syscalls.cc). All return false / -EFAULT on a bad range. ---
-  // The host bytes of [addr, addr+len); an empty span for len 0. nullopt-like: ok=false on a bad range.
+  // Sets *out to the host bytes of [addr, addr+len) (empty for len 0); false if the range is not guest memory.
   bool GuestSpan(uint64_t addr, uint64_t len, absl::Span<uint8_t>* out);
   // A NUL-terminated string of at most `max` bytes: 0, -EFAULT or -ENAMETOOLONG.
   int ReadString(uint64_t addr, std::string* out, size_t max = 4096);
@@ -168,11 +168,13 @@ class LinuxSyscalls {
   int64_t RtSigsuspend(const Args& a);
   int64_t Pause();
   int64_t Sigaltstack(const Args& a);
-  // sigreturn / rt_sigreturn: restores the registers from the frame at r15. Returns kRegistersRestored
-  // (r2 must not be overwritten) or -EFAULT... after which the process gets SIGSEGV.
+  // sigreturn / rt_sigreturn: restores the registers from the frame at r15 and returns kRegistersRestored
+  // (r2 must not be overwritten). A bad frame makes Handle end the process with SIGSEGV, as Linux does.
   int64_t Sigreturn(bool rt);
   // Records the guest's initial signal dispositions (SIG_IGN inherited across exec).
   void InitSignalActions();
+  // A new child process starts with no pending signals (fork(2)).
+  void ForgetPendingSignals();
   // The guest's (= the host's) blocked-signal mask, bit n-1 for signal n.
   uint64_t BlockedMask() const;
   void SetBlockedMask(uint64_t mask);

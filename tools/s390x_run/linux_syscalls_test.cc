@@ -346,10 +346,12 @@ TEST_F(SyscallsTest, SigactionRecordsAndMirrorsIgnore) {
   EXPECT_EQ(Call(nr::kRtSigaction, {SIGKILL, kBuf, 0, 8}), -EINVAL);
   EXPECT_EQ(Call(nr::kRtSigaction, {SIGPIPE, kBuf, 0, 16}), -EINVAL);
   // Faults stay the runner's: a guest SIG_IGN for SIGSEGV is recorded, not applied.
+  struct sigaction segv_before;
+  sigaction(SIGSEGV, nullptr, &segv_before);
   ASSERT_TRUE(memory_->Store<uint64_t>(GuestAddress(kBuf), linux_abi::kSigIgn).ok());
   ASSERT_EQ(Call(nr::kRtSigaction, {SIGSEGV, kBuf, 0, 8}), 0);
   sigaction(SIGSEGV, nullptr, &host);
-  EXPECT_EQ(host.sa_handler, SIG_DFL);
+  EXPECT_EQ(host.sa_handler, segv_before.sa_handler);  // SIG_DFL, or the sanitizer's handler
 }
 
 // Installs a guest handler at `handler` for `sig` with `flags` (no SA_RESTORER: the frame's svc returns).

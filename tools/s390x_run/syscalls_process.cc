@@ -66,6 +66,7 @@ int64_t LinuxSyscalls::Clone(uint64_t flags, uint64_t newsp, uint64_t parent_tid
   const pid_t pid = fork();
   if (pid < 0) return -errno;
   if (pid == 0) {
+    ForgetPendingSignals();
     if (newsp != 0 && state_ != nullptr) state_->gr[15] = newsp;
     if (flags & abi::kCloneChildSettid) (void)PutU32(child_tid, static_cast<uint32_t>(getpid()));
     if (flags & abi::kCloneChildCleartid) clear_child_tid_ = child_tid;

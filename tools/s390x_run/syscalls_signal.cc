@@ -69,6 +69,8 @@ void LinuxSyscalls::InitSignalActions() {
   }
 }
 
+void LinuxSyscalls::ForgetPendingSignals() { g_pending.store(0, std::memory_order_release); }
+
 uint64_t LinuxSyscalls::BlockedMask() const {
   uint64_t mask = 0;
   syscall(SYS_rt_sigprocmask, SIG_BLOCK, nullptr, &mask, sizeof(mask));
