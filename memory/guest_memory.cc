@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <type_traits>
 #include <cerrno>
 #include <cstring>
 
@@ -85,18 +86,31 @@ absl::StatusOr<std::unique_ptr<GuestMemory>> GuestMemory::Create(absl::Span<cons
   }
   const Region& last = mem->regions_.back();
   mem->end_ = last.base.WrappingAdd(last.size);  // 0 if memory reaches 2^64; Contains() does not use end_
-  mem->keys_.reset(new std::atomic<uint8_t>[frames]);
-  mem->owners_.reset(new std::atomic<uint32_t>[frames]);
-  mem->generations_.reset(new std::atomic<uint32_t>[frames]);
-  mem->code_frames_.reset(new std::atomic<uint8_t>[frames]);
+  // std::atomic of these integer types is trivially default-constructible and all-zero bytes are the
+  // value 0, so fresh zero pages are valid arrays.
+  mem->keys_ = MakeZeroedArray<std::atomic<uint8_t>>(frames);
+  mem->owners_ = MakeZeroedArray<std::atomic<uint32_t>>(frames);
+  mem->generations_ = MakeZeroedArray<std::atomic<uint32_t>>(frames);
+  mem->code_frames_ = MakeZeroedArray<std::atomic<uint8_t>>(frames);
   mem->frame_count_ = frames;
-  for (uint64_t i = 0; i < frames; ++i) {
-    mem->keys_[i].store(0, std::memory_order_relaxed);
-    mem->owners_[i].store(0, std::memory_order_relaxed);
-    mem->generations_[i].store(0, std::memory_order_relaxed);
-    mem->code_frames_[i].store(0, std::memory_order_relaxed);
+  if (!mem->keys_ || !mem->owners_ || !mem->generations_ || !mem->code_frames_) {
+    return absl::ResourceExhaustedError(absl::StrFormat("cannot map the per-frame state of %d frames", frames));
   }
   return mem;
+}
+
+template <typename T>
+void GuestMemory::ZeroedArrayDeleter<T>::operator()(T* p) const {
+  munmap(p, std::max<size_t>(count * sizeof(T), 1));
+}
+
+template <typename T>
+GuestMemory::ZeroedArray<T> GuestMemory::MakeZeroedArray(size_t count) {
+  static_assert(std::is_trivially_default_constructible_v<T>);
+  const size_t bytes = std::max<size_t>(count * sizeof(T), 1);
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return ZeroedArray<T>(nullptr, ZeroedArrayDeleter<T>{count});
+  return ZeroedArray<T>(static_cast<T*>(p), ZeroedArrayDeleter<T>{count});
 }
 
 GuestMemory::~GuestMemory() {

@@ -192,10 +192,22 @@ class GuestMemory {
   std::vector<Region> regions_;
   uint64_t total_size_ = 0;
   GuestAddress end_;
-  std::unique_ptr<std::atomic<uint8_t>[]> keys_;
-  std::unique_ptr<std::atomic<uint32_t>[]> owners_;
-  std::unique_ptr<std::atomic<uint32_t>[]> generations_;
-  std::unique_ptr<std::atomic<uint8_t>[]> code_frames_;
+  // Per-frame state in zero-filled anonymous mappings: frames never touched cost no host memory (a 4 GiB
+  // sparse guest needs 10 MiB of it), and "all zero" is every array's initial state.
+  template <typename T>
+  struct ZeroedArrayDeleter {
+    size_t count;
+    void operator()(T* p) const;
+  };
+  template <typename T>
+  using ZeroedArray = std::unique_ptr<T[], ZeroedArrayDeleter<T>>;
+  template <typename T>
+  static ZeroedArray<T> MakeZeroedArray(size_t count);
+
+  ZeroedArray<std::atomic<uint8_t>> keys_;
+  ZeroedArray<std::atomic<uint32_t>> owners_;
+  ZeroedArray<std::atomic<uint32_t>> generations_;
+  ZeroedArray<std::atomic<uint8_t>> code_frames_;
   uint64_t frame_count_ = 0;
   std::atomic<uint64_t> secure_frames_{0};
 };
