@@ -337,10 +337,11 @@ u128 Sqrt(const Format& f, u128 a, Env& env) {
 }
 
 u128 MulAdd(const Format& f, u128 a, u128 b, u128 c, Env& env) {
-  const bool inf_times_zero =
-      (IsInf(f, a) && IsZero(f, b)) || (IsZero(f, a) && IsInf(f, b));
+  // PoP "Results: MULTIPLY AND ADD": infinity times zero is the default NaN whatever the addend is;
+  // otherwise an SNaN before a QNaN, in the order third, second, first operand.
+  if ((IsInf(f, a) && IsZero(f, b)) || (IsZero(f, a) && IsInf(f, b))) return InvalidResult(f, env);
   if (IsNaN(f, a) || IsNaN(f, b) || IsNaN(f, c)) {
-    if (IsSNaN(f, a) || IsSNaN(f, b) || IsSNaN(f, c) || inf_times_zero) env.flags |= kInvalid;
+    if (IsSNaN(f, a) || IsSNaN(f, b) || IsSNaN(f, c)) env.flags |= kInvalid;
     for (u128 x : {a, b, c}) {
       if (IsSNaN(f, x)) return Quiet(f, x);
     }
@@ -348,7 +349,6 @@ u128 MulAdd(const Format& f, u128 a, u128 b, u128 c, Env& env) {
       if (IsNaN(f, x)) return x;
     }
   }
-  if (inf_times_zero) return InvalidResult(f, env);
   const bool psign = IsNegative(f, a) != IsNegative(f, b);
   const bool csign = IsNegative(f, c);
   if (IsInf(f, a) || IsInf(f, b)) {
@@ -459,8 +459,10 @@ uint64_t ToInt(const Format& f, u128 a, int bits, bool is_signed, Env& env, bool
   const bool neg = IsNegative(f, a);
   const uint64_t max = is_signed ? (uint64_t{1} << (bits - 1)) - 1 : (bits == 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1);
   const uint64_t min = is_signed ? uint64_t{1} << (bits - 1) : 0;  // the magnitude limit of negatives
+  // An infinity or a finite value out of range also signals inexact (the PoP's CONVERT TO FIXED
+  // tables); a NaN only invalid.
   auto invalid = [&](bool nan) -> uint64_t {
-    env.flags |= kInvalid | kInexact;
+    env.flags |= nan ? kInvalid : kInvalid | kInexact;
     *special = true;
     if (!is_signed) return nan || neg ? 0 : max;
     const uint64_t most_negative = bits == 64 ? uint64_t{1} << 63 : uint64_t{0xffffffff80000000};

@@ -111,8 +111,8 @@ inline u128 FromSigned(const Format& f, int64_t v, Env& env) {
   return FromInt(f, v < 0, v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v), env);
 }
 // To a `bits`-wide (32 or 64) signed or unsigned integer, rounded by env.rounding. A NaN or a value
-// out of range is an IEEE-invalid operation (with inexact, as the PoP's CONVERT TO FIXED tables say)
-// and gives the most negative / most positive / zero result of the table; `*special` reports it.
+// out of range is an IEEE-invalid operation (an infinity or out-of-range number with inexact) and gives
+// the most negative / most positive / zero result of the PoP's table; `*special` reports it.
 uint64_t ToInt(const Format& f, u128 a, int bits, bool is_signed, Env& env, bool* special);
 
 }  // namespace s390vmm::interp::bfp

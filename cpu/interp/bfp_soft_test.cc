@@ -116,7 +116,7 @@ T HostOp(Op op, T a, T b) {
   return 0;
 }
 
-constexpr int kIterations = 20000;
+constexpr int kIterations = 12000;
 
 TEST(BfpSoftTest, ShortAndLongMatchHostInFourRoundingModes) {
   Gen gen(1);
@@ -276,7 +276,7 @@ TEST(BfpSoftTest, ConversionsMatchHost) {
         EXPECT_EQ(e4.flags, f_int);
       } else {
         EXPECT_TRUE(special);
-        EXPECT_EQ(e4.flags, kInvalid | kInexact);
+        EXPECT_EQ(e4.flags, IsNaN(kLong, a) ? kInvalid : kInvalid | kInexact);
       }
       // Widening is exact and lossless.
       Env e5{mode};

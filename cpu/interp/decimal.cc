@@ -251,7 +251,7 @@ void ExecUnpk(ExecContext& cpu, const Insn& insn) {
   int j = static_cast<int>(src.len) - 1;
   uint8_t byte = src[j--];
   dst[dst.len - 1] = static_cast<uint8_t>(byte << 4 | byte >> 4);
-  bool have_high = true;  // the left digit of `byte` is still to be unpacked
+  bool have_high = false;  // the left digit of `byte` is still to be unpacked
   for (int i = static_cast<int>(dst.len) - 2; i >= 0; --i) {
     uint8_t digit = 0;
     if (have_high) {

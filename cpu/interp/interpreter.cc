@@ -166,11 +166,6 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
                  static_cast<unsigned>(e.code), ProgramInterruptName(e.code), static_cast<unsigned long long>(ia),
                  length, static_cast<unsigned long long>(e.teid), insn.c_str());
   }
-  // With the AFP-register control on, a data exception's DXC also goes to byte 2 of the FPC (a CPU
-  // action, so in user mode too).
-  if (e.code == ProgramInterruptCode::kData && (cpu_.s.cr[0] & cr0::kAfpRegisterControl)) {
-    cpu_.s.fpc = (cpu_.s.fpc & ~0xff00u) | (uint32_t{e.dxc} << 8);
-  }
   // With the AFP-register control on, a data exception's DXC also goes to byte 2 of the FPC (also in
   // user mode, where Linux hands it to the signal handler through the FPC).
   if (e.code == ProgramInterruptCode::kData && (cpu_.s.cr[0] & cr0::kAfpRegisterControl)) {

@@ -20,7 +20,7 @@ TEST_P(ProgramTest, AllChecksPass) {
 
 INSTANTIATE_TEST_SUITE_P(Programs, ProgramTest, ::testing::Values("fixed_point", "logical", "shift_rotate", "storage",
                                                                    "string", "branch",
-                                                                   "load_store"));
+                                                                   "load_store", "bfp", "decimal"));
 
 }  // namespace
 }  // namespace s390vmm::testing
