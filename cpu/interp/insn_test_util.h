@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <array>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -257,6 +258,20 @@ Bytes Be(T v) {
     out[k] = static_cast<uint8_t>(static_cast<uint64_t>(v) >> (8 * (sizeof(T) - 1 - k)));
   }
   return out;
+}
+
+// Checks that every mnemonic of a family is in the isa table and has a handler in the default table.
+inline void ExpectFamilyImplemented(const std::set<std::string>& mine) {
+  const HandlerTable& table = HandlerTable::Default();
+  int found = 0;
+  for (int k = 0; k < static_cast<int>(isa::InsnId::kCount); ++k) {
+    const auto id = static_cast<isa::InsnId>(k);
+    const std::string mnemonic(isa::Info(id).mnemonic);
+    if (mine.count(mnemonic) == 0) continue;
+    ++found;
+    EXPECT_TRUE(table.Implemented(id)) << mnemonic << " has no handler";
+  }
+  EXPECT_EQ(found, static_cast<int>(mine.size())) << "instructions of this family missing from the isa table";
 }
 
 }  // namespace s390vmm::interp::testing
