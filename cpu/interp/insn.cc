@@ -26,6 +26,9 @@ const HandlerTable& HandlerTable::Default() {
     RegisterDecimal(*t);
     RegisterBfp(*t);
     RegisterVector(*t);
+    RegisterVectorString(*t);
+    RegisterVectorInteger(*t);
+    RegisterVectorFp(*t);
     RegisterControl(*t);
     RegisterIntercepts(*t);
     RegisterControlStorage(*t);
