@@ -36,6 +36,12 @@ void RaiseDataException(uint8_t dxc) {
   throw e;
 }
 
+void RaiseVectorProcessingException(uint8_t vxc) {
+  ProgramException e{ProgramInterruptCode::kVectorProcessing};
+  e.dxc = vxc;
+  throw e;
+}
+
 void RaiseMonitorEvent(uint16_t monitor_class, uint64_t monitor_code) {
   ProgramException e{ProgramInterruptCode::kMonitorEvent};
   e.monitor_class = monitor_class;

@@ -37,7 +37,7 @@ namespace s390vmm::interp {
 struct ProgramException {
   ProgramInterruptCode code;
   uint64_t teid = 0;           // translation-exception identification for access exceptions
-  uint8_t dxc = 0;             // data-exception code (data exceptions): lowcore 0x93 and the FPC
+  uint8_t dxc = 0;             // data- or vector-exception code: lowcore 0x93 and the FPC
   uint16_t monitor_class = 0;  // monitor event: lowcore 0x94
   uint64_t monitor_code = 0;   // monitor event: lowcore 0xb0
 };
@@ -46,6 +46,9 @@ struct ProgramException {
 // A data exception with its data-exception code (PoP "Data-Exception Code"), e.g. 0x00 decimal operand,
 // 0xff compare-and-trap, 0x80 IEEE invalid operation.
 [[noreturn]] ABSL_ATTRIBUTE_NOINLINE void RaiseDataException(uint8_t dxc);
+// A vector-processing exception (PoP "Vector-Processing Exception"): the vector-exception code (element
+// index << 4 | vector interruption code) goes where a data exception's DXC goes (lowcore 0x93, FPC byte 2).
+[[noreturn]] ABSL_ATTRIBUTE_NOINLINE void RaiseVectorProcessingException(uint8_t vxc);
 // A monitor event for MONITOR CALL.
 [[noreturn]] ABSL_ATTRIBUTE_NOINLINE void RaiseMonitorEvent(uint16_t monitor_class, uint64_t monitor_code);
 

@@ -166,9 +166,10 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
                  static_cast<unsigned>(e.code), ProgramInterruptName(e.code), static_cast<unsigned long long>(ia),
                  length, static_cast<unsigned long long>(e.teid), insn.c_str());
   }
-  // With the AFP-register control on, a data exception's DXC also goes to byte 2 of the FPC (also in
-  // user mode, where Linux hands it to the signal handler through the FPC).
-  if (e.code == ProgramInterruptCode::kData && (cpu_.s.cr[0] & cr0::kAfpRegisterControl)) {
+  // With the AFP-register control on, a data exception's DXC (a vector-processing exception's VXC) also goes
+  // to byte 2 of the FPC (also in user mode, where Linux hands it to the signal handler through the FPC).
+  const bool has_dxc = e.code == ProgramInterruptCode::kData || e.code == ProgramInterruptCode::kVectorProcessing;
+  if (has_dxc && (cpu_.s.cr[0] & cr0::kAfpRegisterControl)) {
     cpu_.s.fpc = (cpu_.s.fpc & ~0xff00u) | (uint32_t{e.dxc} << 8);
   }
   if (options_.user_mode) {
@@ -182,7 +183,7 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
   (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kProgramIlc), length);
   (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kProgramCode), static_cast<uint16_t>(e.code));
   if (e.teid != 0) (void)memory_.Store<uint64_t>(lc.WrappingAdd(lowcore::kTeid), e.teid);
-  if (e.code == ProgramInterruptCode::kData) {
+  if (has_dxc) {
     (void)memory_.Store<uint32_t>(lc.WrappingAdd(lowcore::kDataExceptionCode), e.dxc);
   }
   if (e.code == ProgramInterruptCode::kMonitorEvent) {
