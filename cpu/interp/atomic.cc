@@ -332,30 +332,30 @@ void RegisterAtomic(HandlerTable& table) {
   constexpr Part kLow = Part::kLow;
   constexpr Part kFull = Part::kFull;
 
-  table.Set(InsnId::kCS, &ExecCS<kLow>);
-  table.Set(InsnId::kCSY, &ExecCS<kLow>);
-  table.Set(InsnId::kCSG, &ExecCS<kFull>);
-  table.Set(InsnId::kCDS, &ExecCDS);
-  table.Set(InsnId::kCDSY, &ExecCDS);
-  table.Set(InsnId::kCDSG, &ExecCDSG);
-  table.Set(InsnId::kCSST, &ExecCSST);
+  table.Set<&ExecCS<kLow>>(InsnId::kCS);
+  table.Set<&ExecCS<kLow>>(InsnId::kCSY);
+  table.Set<&ExecCS<kFull>>(InsnId::kCSG);
+  table.Set<&ExecCDS>(InsnId::kCDS);
+  table.Set<&ExecCDS>(InsnId::kCDSY);
+  table.Set<&ExecCDSG>(InsnId::kCDSG);
+  table.Set<&ExecCSST>(InsnId::kCSST);
 
-  table.Set(InsnId::kLAA, &ExecLoadAndOp<Op::kAdd, kLow>);
-  table.Set(InsnId::kLAAG, &ExecLoadAndOp<Op::kAdd, kFull>);
-  table.Set(InsnId::kLAAL, &ExecLoadAndOp<Op::kAddLogical, kLow>);
-  table.Set(InsnId::kLAALG, &ExecLoadAndOp<Op::kAddLogical, kFull>);
-  table.Set(InsnId::kLAN, &ExecLoadAndOp<Op::kAnd, kLow>);
-  table.Set(InsnId::kLANG, &ExecLoadAndOp<Op::kAnd, kFull>);
-  table.Set(InsnId::kLAO, &ExecLoadAndOp<Op::kOr, kLow>);
-  table.Set(InsnId::kLAOG, &ExecLoadAndOp<Op::kOr, kFull>);
-  table.Set(InsnId::kLAX, &ExecLoadAndOp<Op::kXor, kLow>);
-  table.Set(InsnId::kLAXG, &ExecLoadAndOp<Op::kXor, kFull>);
-  table.Set(InsnId::kLPD, &ExecLPD<kLow>);
-  table.Set(InsnId::kLPDG, &ExecLPD<kFull>);
+  table.Set<&ExecLoadAndOp<Op::kAdd, kLow>>(InsnId::kLAA);
+  table.Set<&ExecLoadAndOp<Op::kAdd, kFull>>(InsnId::kLAAG);
+  table.Set<&ExecLoadAndOp<Op::kAddLogical, kLow>>(InsnId::kLAAL);
+  table.Set<&ExecLoadAndOp<Op::kAddLogical, kFull>>(InsnId::kLAALG);
+  table.Set<&ExecLoadAndOp<Op::kAnd, kLow>>(InsnId::kLAN);
+  table.Set<&ExecLoadAndOp<Op::kAnd, kFull>>(InsnId::kLANG);
+  table.Set<&ExecLoadAndOp<Op::kOr, kLow>>(InsnId::kLAO);
+  table.Set<&ExecLoadAndOp<Op::kOr, kFull>>(InsnId::kLAOG);
+  table.Set<&ExecLoadAndOp<Op::kXor, kLow>>(InsnId::kLAX);
+  table.Set<&ExecLoadAndOp<Op::kXor, kFull>>(InsnId::kLAXG);
+  table.Set<&ExecLPD<kLow>>(InsnId::kLPD);
+  table.Set<&ExecLPD<kFull>>(InsnId::kLPDG);
 
-  table.Set(InsnId::kTS, &ExecTS);
-  table.Set(InsnId::kLPQ, &ExecLPQ);
-  table.Set(InsnId::kSTPQ, &ExecSTPQ);
+  table.Set<&ExecTS>(InsnId::kTS);
+  table.Set<&ExecLPQ>(InsnId::kLPQ);
+  table.Set<&ExecSTPQ>(InsnId::kSTPQ);
 }
 
 }  // namespace s390vmm::interp

@@ -285,58 +285,58 @@ void ExecBranchPreload(ExecContext&, const Insn&) {}
 }  // namespace
 
 void RegisterBranch(HandlerTable& table) {
-  table.Set(InsnId::kBC, &ExecBC);
-  table.Set(InsnId::kBCR, &ExecBCR);
-  table.Set(InsnId::kBRC, &ExecBRC);
-  table.Set(InsnId::kBRCL, &ExecBRCL);
-  table.Set(InsnId::kBIC, &ExecBIC);
+  table.Set<&ExecBC>(InsnId::kBC);
+  table.Set<&ExecBCR>(InsnId::kBCR);
+  table.Set<&ExecBRC>(InsnId::kBRC);
+  table.Set<&ExecBRCL>(InsnId::kBRCL);
+  table.Set<&ExecBIC>(InsnId::kBIC);
 
-  table.Set(InsnId::kBAL, &ExecBAL);
-  table.Set(InsnId::kBALR, &ExecBALR);
-  table.Set(InsnId::kBAS, &ExecBAS);
-  table.Set(InsnId::kBASR, &ExecBASR);
-  table.Set(InsnId::kBRAS, &ExecBRAS);
-  table.Set(InsnId::kBRASL, &ExecBRAS);
+  table.Set<&ExecBAL>(InsnId::kBAL);
+  table.Set<&ExecBALR>(InsnId::kBALR);
+  table.Set<&ExecBAS>(InsnId::kBAS);
+  table.Set<&ExecBASR>(InsnId::kBASR);
+  table.Set<&ExecBRAS>(InsnId::kBRAS);
+  table.Set<&ExecBRAS>(InsnId::kBRASL);
   // They change the addressing mode: the run loop must look at the PSW.
-  table.Set(InsnId::kBSM, &ExecBSM, /*ends_block=*/true);
-  table.Set(InsnId::kBASSM, &ExecBASSM, /*ends_block=*/true);
+  table.Set<&ExecBSM>(InsnId::kBSM, /*ends_block=*/true);
+  table.Set<&ExecBASSM>(InsnId::kBASSM, /*ends_block=*/true);
 
-  table.Set(InsnId::kBCT, &ExecBCT);
-  table.Set(InsnId::kBCTR, &ExecBCTR);
-  table.Set(InsnId::kBCTG, &ExecBCTG);
-  table.Set(InsnId::kBCTGR, &ExecBCTGR);
-  table.Set(InsnId::kBRCT, &ExecBRCT);
-  table.Set(InsnId::kBRCTG, &ExecBRCTG);
-  table.Set(InsnId::kBRCTH, &ExecBRCTH);
+  table.Set<&ExecBCT>(InsnId::kBCT);
+  table.Set<&ExecBCTR>(InsnId::kBCTR);
+  table.Set<&ExecBCTG>(InsnId::kBCTG);
+  table.Set<&ExecBCTGR>(InsnId::kBCTGR);
+  table.Set<&ExecBRCT>(InsnId::kBRCT);
+  table.Set<&ExecBRCTG>(InsnId::kBRCTG);
+  table.Set<&ExecBRCTH>(InsnId::kBRCTH);
 
-  table.Set(InsnId::kBXH, &ExecBranchIndex<uint32_t, true>);
-  table.Set(InsnId::kBXLE, &ExecBranchIndex<uint32_t, false>);
-  table.Set(InsnId::kBXHG, &ExecBranchIndex<uint64_t, true>);
-  table.Set(InsnId::kBXLEG, &ExecBranchIndex<uint64_t, false>);
-  table.Set(InsnId::kBRXH, &ExecBranchIndexRelative<uint32_t, true>);
-  table.Set(InsnId::kBRXLE, &ExecBranchIndexRelative<uint32_t, false>);
-  table.Set(InsnId::kBRXHG, &ExecBranchIndexRelative<uint64_t, true>);
-  table.Set(InsnId::kBRXLG, &ExecBranchIndexRelative<uint64_t, false>);
+  table.Set<&ExecBranchIndex<uint32_t, true>>(InsnId::kBXH);
+  table.Set<&ExecBranchIndex<uint32_t, false>>(InsnId::kBXLE);
+  table.Set<&ExecBranchIndex<uint64_t, true>>(InsnId::kBXHG);
+  table.Set<&ExecBranchIndex<uint64_t, false>>(InsnId::kBXLEG);
+  table.Set<&ExecBranchIndexRelative<uint32_t, true>>(InsnId::kBRXH);
+  table.Set<&ExecBranchIndexRelative<uint32_t, false>>(InsnId::kBRXLE);
+  table.Set<&ExecBranchIndexRelative<uint64_t, true>>(InsnId::kBRXHG);
+  table.Set<&ExecBranchIndexRelative<uint64_t, false>>(InsnId::kBRXLG);
 
-  table.Set(InsnId::kCRJ, &ExecCompareRegJump<int32_t>);
-  table.Set(InsnId::kCGRJ, &ExecCompareRegJump<int64_t>);
-  table.Set(InsnId::kCLRJ, &ExecCompareRegJump<uint32_t>);
-  table.Set(InsnId::kCLGRJ, &ExecCompareRegJump<uint64_t>);
-  table.Set(InsnId::kCRB, &ExecCompareRegBranch<int32_t>);
-  table.Set(InsnId::kCGRB, &ExecCompareRegBranch<int64_t>);
-  table.Set(InsnId::kCLRB, &ExecCompareRegBranch<uint32_t>);
-  table.Set(InsnId::kCLGRB, &ExecCompareRegBranch<uint64_t>);
-  table.Set(InsnId::kCIJ, &ExecCompareImmJump<int32_t>);
-  table.Set(InsnId::kCGIJ, &ExecCompareImmJump<int64_t>);
-  table.Set(InsnId::kCLIJ, &ExecCompareImmJump<uint32_t>);
-  table.Set(InsnId::kCLGIJ, &ExecCompareImmJump<uint64_t>);
-  table.Set(InsnId::kCIB, &ExecCompareImmBranch<int32_t>);
-  table.Set(InsnId::kCGIB, &ExecCompareImmBranch<int64_t>);
-  table.Set(InsnId::kCLIB, &ExecCompareImmBranch<uint32_t>);
-  table.Set(InsnId::kCLGIB, &ExecCompareImmBranch<uint64_t>);
+  table.Set<&ExecCompareRegJump<int32_t>>(InsnId::kCRJ);
+  table.Set<&ExecCompareRegJump<int64_t>>(InsnId::kCGRJ);
+  table.Set<&ExecCompareRegJump<uint32_t>>(InsnId::kCLRJ);
+  table.Set<&ExecCompareRegJump<uint64_t>>(InsnId::kCLGRJ);
+  table.Set<&ExecCompareRegBranch<int32_t>>(InsnId::kCRB);
+  table.Set<&ExecCompareRegBranch<int64_t>>(InsnId::kCGRB);
+  table.Set<&ExecCompareRegBranch<uint32_t>>(InsnId::kCLRB);
+  table.Set<&ExecCompareRegBranch<uint64_t>>(InsnId::kCLGRB);
+  table.Set<&ExecCompareImmJump<int32_t>>(InsnId::kCIJ);
+  table.Set<&ExecCompareImmJump<int64_t>>(InsnId::kCGIJ);
+  table.Set<&ExecCompareImmJump<uint32_t>>(InsnId::kCLIJ);
+  table.Set<&ExecCompareImmJump<uint64_t>>(InsnId::kCLGIJ);
+  table.Set<&ExecCompareImmBranch<int32_t>>(InsnId::kCIB);
+  table.Set<&ExecCompareImmBranch<int64_t>>(InsnId::kCGIB);
+  table.Set<&ExecCompareImmBranch<uint32_t>>(InsnId::kCLIB);
+  table.Set<&ExecCompareImmBranch<uint64_t>>(InsnId::kCLGIB);
 
-  table.Set(InsnId::kBPP, &ExecBranchPreload);
-  table.Set(InsnId::kBPRP, &ExecBranchPreload);
+  table.Set<&ExecBranchPreload>(InsnId::kBPP);
+  table.Set<&ExecBranchPreload>(InsnId::kBPRP);
 
   RegisterTrapAndExecute(table);
 }

@@ -87,21 +87,21 @@ void ExecEXRL(ExecContext& cpu, const Insn& i) { ExecuteAt(cpu, i, cpu.Wrap(RelT
 }  // namespace
 
 void RegisterTrapAndExecute(HandlerTable& table) {
-  table.Set(InsnId::kCRT, &ExecCompareRegTrap<int32_t>);
-  table.Set(InsnId::kCGRT, &ExecCompareRegTrap<int64_t>);
-  table.Set(InsnId::kCLRT, &ExecCompareRegTrap<uint32_t>);
-  table.Set(InsnId::kCLGRT, &ExecCompareRegTrap<uint64_t>);
-  table.Set(InsnId::kCIT, &ExecCompareImmTrap<int32_t>);
-  table.Set(InsnId::kCGIT, &ExecCompareImmTrap<int64_t>);
-  table.Set(InsnId::kCLFIT, &ExecCompareImmTrap<uint32_t>);
-  table.Set(InsnId::kCLGIT, &ExecCompareImmTrap<uint64_t>);
-  table.Set(InsnId::kCLT, &ExecCompareMemTrap<uint32_t>);
-  table.Set(InsnId::kCLGT, &ExecCompareMemTrap<uint64_t>);
+  table.Set<&ExecCompareRegTrap<int32_t>>(InsnId::kCRT);
+  table.Set<&ExecCompareRegTrap<int64_t>>(InsnId::kCGRT);
+  table.Set<&ExecCompareRegTrap<uint32_t>>(InsnId::kCLRT);
+  table.Set<&ExecCompareRegTrap<uint64_t>>(InsnId::kCLGRT);
+  table.Set<&ExecCompareImmTrap<int32_t>>(InsnId::kCIT);
+  table.Set<&ExecCompareImmTrap<int64_t>>(InsnId::kCGIT);
+  table.Set<&ExecCompareImmTrap<uint32_t>>(InsnId::kCLFIT);
+  table.Set<&ExecCompareImmTrap<uint64_t>>(InsnId::kCLGIT);
+  table.Set<&ExecCompareMemTrap<uint32_t>>(InsnId::kCLT);
+  table.Set<&ExecCompareMemTrap<uint64_t>>(InsnId::kCLGT);
 
   // The target may be anything, including instructions that change the PSW or request an exit, so the
   // block ends after EXECUTE and the run loop looks at the state.
-  table.Set(InsnId::kEX, &ExecEX, /*ends_block=*/true);
-  table.Set(InsnId::kEXRL, &ExecEXRL, /*ends_block=*/true);
+  table.Set<&ExecEX>(InsnId::kEX, /*ends_block=*/true);
+  table.Set<&ExecEXRL>(InsnId::kEXRL, /*ends_block=*/true);
 }
 
 }  // namespace s390vmm::interp

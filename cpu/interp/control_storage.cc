@@ -262,25 +262,25 @@ void MVCOS(ExecContext& cpu, const Insn& i) {
 
 void RegisterControlStorage(HandlerTable& table) {
   constexpr bool kEnds = true;
-  table.Set(InsnId::kSPKA, &SPKA, kEnds);
-  table.Set(InsnId::kIPK, &IPK);
-  table.Set(InsnId::kIAC, &IAC);
-  table.Set(InsnId::kSAC, &SetAddressSpaceControl, kEnds);
-  table.Set(InsnId::kSACF, &SetAddressSpaceControl, kEnds);
-  table.Set(InsnId::kISKE, &ISKE);
-  table.Set(InsnId::kIVSK, &IVSK);
-  table.Set(InsnId::kSSKE, &SSKE, kEnds);
-  table.Set(InsnId::kRRBE, &RRBE, kEnds);
-  table.Set(InsnId::kSTURA, &StoreReal<uint32_t>);
-  table.Set(InsnId::kSTURG, &StoreReal<uint64_t>);
-  table.Set(InsnId::kLURA, &LoadReal<uint32_t>);
-  table.Set(InsnId::kLURAG, &LoadReal<uint64_t>);
-  table.Set(InsnId::kIPTE, &IPTE, kEnds);
-  table.Set(InsnId::kCSP, &CSP, kEnds);
-  table.Set(InsnId::kLRA, &LoadRealAddress<false>);
-  table.Set(InsnId::kLRAY, &LoadRealAddress<false>);
-  table.Set(InsnId::kLRAG, &LoadRealAddress<true>);
-  table.Set(InsnId::kMVCOS, &MVCOS);
+  table.Set<&SPKA>(InsnId::kSPKA, kEnds);
+  table.Set<&IPK>(InsnId::kIPK);
+  table.Set<&IAC>(InsnId::kIAC);
+  table.Set<&SetAddressSpaceControl>(InsnId::kSAC, kEnds);
+  table.Set<&SetAddressSpaceControl>(InsnId::kSACF, kEnds);
+  table.Set<&ISKE>(InsnId::kISKE);
+  table.Set<&IVSK>(InsnId::kIVSK);
+  table.Set<&SSKE>(InsnId::kSSKE, kEnds);
+  table.Set<&RRBE>(InsnId::kRRBE, kEnds);
+  table.Set<&StoreReal<uint32_t>>(InsnId::kSTURA);
+  table.Set<&StoreReal<uint64_t>>(InsnId::kSTURG);
+  table.Set<&LoadReal<uint32_t>>(InsnId::kLURA);
+  table.Set<&LoadReal<uint64_t>>(InsnId::kLURAG);
+  table.Set<&IPTE>(InsnId::kIPTE, kEnds);
+  table.Set<&CSP>(InsnId::kCSP, kEnds);
+  table.Set<&LoadRealAddress<false>>(InsnId::kLRA);
+  table.Set<&LoadRealAddress<false>>(InsnId::kLRAY);
+  table.Set<&LoadRealAddress<true>>(InsnId::kLRAG);
+  table.Set<&MVCOS>(InsnId::kMVCOS);
 }
 
 }  // namespace s390vmm::interp

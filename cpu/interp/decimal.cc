@@ -382,24 +382,24 @@ void ExecCvdg(ExecContext& cpu, const Insn& insn) {
 
 void RegisterDecimal(HandlerTable& table) {
   using isa::InsnId;
-  table.Set(InsnId::kAP, &ExecAddDecimal<false>);
-  table.Set(InsnId::kSP, &ExecAddDecimal<true>);
-  table.Set(InsnId::kZAP, &ExecZap);
-  table.Set(InsnId::kCP, &ExecCp);
-  table.Set(InsnId::kMP, &ExecMp);
-  table.Set(InsnId::kDP, &ExecDp);
-  table.Set(InsnId::kSRP, &ExecSrp);
-  table.Set(InsnId::kTP, &ExecTp);
-  table.Set(InsnId::kPACK, &ExecPack);
-  table.Set(InsnId::kUNPK, &ExecUnpk);
-  table.Set(InsnId::kED, &ExecEdit<false>);
-  table.Set(InsnId::kEDMK, &ExecEdit<true>);
-  table.Set(InsnId::kCVB, &ExecCvb);
-  table.Set(InsnId::kCVBY, &ExecCvb);
-  table.Set(InsnId::kCVBG, &ExecCvbg);
-  table.Set(InsnId::kCVD, &ExecCvd);
-  table.Set(InsnId::kCVDY, &ExecCvd);
-  table.Set(InsnId::kCVDG, &ExecCvdg);
+  table.Set<&ExecAddDecimal<false>>(InsnId::kAP);
+  table.Set<&ExecAddDecimal<true>>(InsnId::kSP);
+  table.Set<&ExecZap>(InsnId::kZAP);
+  table.Set<&ExecCp>(InsnId::kCP);
+  table.Set<&ExecMp>(InsnId::kMP);
+  table.Set<&ExecDp>(InsnId::kDP);
+  table.Set<&ExecSrp>(InsnId::kSRP);
+  table.Set<&ExecTp>(InsnId::kTP);
+  table.Set<&ExecPack>(InsnId::kPACK);
+  table.Set<&ExecUnpk>(InsnId::kUNPK);
+  table.Set<&ExecEdit<false>>(InsnId::kED);
+  table.Set<&ExecEdit<true>>(InsnId::kEDMK);
+  table.Set<&ExecCvb>(InsnId::kCVB);
+  table.Set<&ExecCvb>(InsnId::kCVBY);
+  table.Set<&ExecCvbg>(InsnId::kCVBG);
+  table.Set<&ExecCvd>(InsnId::kCVD);
+  table.Set<&ExecCvd>(InsnId::kCVDY);
+  table.Set<&ExecCvdg>(InsnId::kCVDG);
 }
 
 }  // namespace s390vmm::interp

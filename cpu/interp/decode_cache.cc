@@ -4,6 +4,32 @@ namespace s390vmm::interp {
 
 namespace {
 void FacilityNotInstalled(ExecContext&, const Insn&) { RaiseProgramInterrupt(ProgramInterruptCode::kOperation); }
+
+// Conditional branches end a block only when they are taken: the threaded dispatch sees next_ia move and
+// leaves the block there (a side exit), so decoding continues past them and a not-taken branch costs
+// no trip through the run loop. Unconditional branches and calls end the block: what follows them runs
+// only when something branches there, and is found by its own address.
+bool MayFallThrough(const Insn& insn) {
+  using isa::InsnId;
+  switch (insn.id) {
+    case InsnId::kBC:
+    case InsnId::kBCR:
+    case InsnId::kBRC:
+    case InsnId::kBRCL:
+      return insn.ops.m1 != 15;
+    case InsnId::kBCT: case InsnId::kBCTR: case InsnId::kBCTG: case InsnId::kBCTGR:
+    case InsnId::kBRCT: case InsnId::kBRCTG: case InsnId::kBRCTH:
+    case InsnId::kBXH: case InsnId::kBXLE: case InsnId::kBXHG: case InsnId::kBXLEG:
+    case InsnId::kBRXH: case InsnId::kBRXLE: case InsnId::kBRXHG: case InsnId::kBRXLG:
+    case InsnId::kCRJ: case InsnId::kCGRJ: case InsnId::kCLRJ: case InsnId::kCLGRJ:
+    case InsnId::kCIJ: case InsnId::kCGIJ: case InsnId::kCLIJ: case InsnId::kCLGIJ:
+    case InsnId::kCRB: case InsnId::kCGRB: case InsnId::kCLRB: case InsnId::kCLGRB:
+    case InsnId::kCIB: case InsnId::kCGIB: case InsnId::kCLIB: case InsnId::kCLGIB:
+      return true;
+    default:
+      return false;
+  }
+}
 }  // namespace
 
 void DecodeCache::Fill(const ExecContext& cpu, Insn& out, const uint8_t* bytes) {
@@ -11,8 +37,21 @@ void DecodeCache::Fill(const ExecContext& cpu, Insn& out, const uint8_t* bytes) 
   out.id = d.id;
   out.length = d.length != 0 ? d.length : static_cast<uint8_t>(isa::InsnLength(bytes[0]));
   out.ops = d.ops;
-  out.exec = cpu.model().Has(isa::Info(d.id).facility) || d.id == isa::InsnId::kInvalid ? handlers_.Get(d.id)
-                                                                                        : &FacilityNotInstalled;
+  if (cpu.model().Has(isa::Info(d.id).facility) || d.id == isa::InsnId::kInvalid) {
+    out.exec = handlers_.Get(d.id);
+    out.thread = handlers_.GetThreaded(d.id);
+  } else {
+    out.exec = &FacilityNotInstalled;
+    out.thread = &Threaded<&FacilityNotInstalled>;
+  }
+}
+
+void DecodeCache::AppendSentinel(Block& b) {
+  Insn& end = b.insns.emplace_back();
+  end.exec = nullptr;
+  end.thread = &EndOfBlock;
+  end.id = isa::InsnId::kInvalid;
+  end.length = 0;
 }
 
 const Block* DecodeCache::LookupSlow(ExecContext& cpu, uint64_t ia) {
@@ -66,12 +105,13 @@ Block* DecodeCache::Decode(ExecContext& cpu, uint64_t ia, const uint8_t* page, u
     Fill(cpu, insn, page + offset);
     offset += length;
     const bool special = handlers_.EndsBlock(insn.id);
-    if (special || (isa::Info(insn.id).flags & isa::kEndsBlock) || insn.id == isa::InsnId::kInvalid ||
-        offset >= kPageSize) {
+    const bool ends = (isa::Info(insn.id).flags & isa::kEndsBlock) && !MayFallThrough(insn);
+    if (special || ends || insn.id == isa::InsnId::kInvalid || offset >= kPageSize) {
       b.ends_special = special;
       break;
     }
   }
+  AppendSentinel(b);
   ++decoded_blocks_;
   return &b;
 }
@@ -81,6 +121,7 @@ Block* DecodeCache::DecodeCrossing(ExecContext& cpu, uint64_t ia) {
   cpu.FetchBytes(ia, bytes, isa::InsnLength(cpu.FetchByte(ia)));
   crossing_.insns.resize(1);
   Fill(cpu, crossing_.insns[0], bytes);
+  AppendSentinel(crossing_);
   crossing_.cacheable = false;
   crossing_.ends_special = handlers_.EndsBlock(crossing_.insns[0].id);
   crossing_.frame = 0;

@@ -27,7 +27,13 @@ struct Block {
   const std::atomic<uint32_t>* current_generation = nullptr;  // the frame's generation counter
   bool ends_special = false;   // the last instruction's handler may change the PSW or request an exit
   bool cacheable = true;       // false for a lone instruction that crosses a page boundary
+  // The instructions, followed by one end-of-block sentinel (EndOfBlock, length 0) that the threaded
+  // handlers run into when the block falls through at its end.
   std::vector<Insn> insns;
+
+  size_t size() const { return insns.size() - 1; }  // without the sentinel
+  const Insn* begin() const { return insns.data(); }
+  const Insn* end() const { return insns.data() + size(); }
 };
 
 class DecodeCache {
@@ -68,6 +74,7 @@ class DecodeCache {
   // Decodes one instruction. An instruction whose facility the CPU model lacks gets a handler that
   // raises the operation exception (the facility check happens once, here, not per execution).
   void Fill(const ExecContext& cpu, Insn& out, const uint8_t* bytes);
+  static void AppendSentinel(Block& b);
 
   const HandlerTable& handlers_;
   absl::flat_hash_map<uint64_t, std::unique_ptr<Block>> blocks_;

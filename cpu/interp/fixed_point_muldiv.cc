@@ -162,50 +162,50 @@ void DivideSingle64(ExecContext& cpu, const Insn& i) {
 
 }  // namespace
 
-void RegisterFixedPointMulDiv(HandlerTable& t) {
+void RegisterFixedPointMulDiv(HandlerTable& table) {
   // MULTIPLY (into a pair).
-  t.Set(InsnId::kMR, &Mul32Pair<R2s>);
-  t.Set(InsnId::kM, &Mul32Pair<MemX32s>);
-  t.Set(InsnId::kMFY, &Mul32Pair<MemX32s>);
-  t.Set(InsnId::kMG, &Mul64Pair<G1PlusOneS, MemX64s>);
-  t.Set(InsnId::kMGRK, &Mul64Pair<G2s, G3s>);
+  table.Set<&Mul32Pair<R2s>>(InsnId::kMR);
+  table.Set<&Mul32Pair<MemX32s>>(InsnId::kM);
+  table.Set<&Mul32Pair<MemX32s>>(InsnId::kMFY);
+  table.Set<&Mul64Pair<G1PlusOneS, MemX64s>>(InsnId::kMG);
+  table.Set<&Mul64Pair<G2s, G3s>>(InsnId::kMGRK);
   // MULTIPLY LOGICAL.
-  t.Set(InsnId::kMLR, &MulLogical32Pair<R2u>);
-  t.Set(InsnId::kML, &MulLogical32Pair<MemX32u>);
-  t.Set(InsnId::kMLGR, &MulLogical64Pair<G2u>);
-  t.Set(InsnId::kMLG, &MulLogical64Pair<MemX64u>);
+  table.Set<&MulLogical32Pair<R2u>>(InsnId::kMLR);
+  table.Set<&MulLogical32Pair<MemX32u>>(InsnId::kML);
+  table.Set<&MulLogical64Pair<G2u>>(InsnId::kMLGR);
+  table.Set<&MulLogical64Pair<MemX64u>>(InsnId::kMLG);
   // MULTIPLY HALFWORD (IMMEDIATE), MULTIPLY SINGLE (IMMEDIATE).
-  t.Set(InsnId::kMH, &MulSingle32<R1s, MemX16s>);
-  t.Set(InsnId::kMHY, &MulSingle32<R1s, MemX16s>);
-  t.Set(InsnId::kMHI, &MulSingle32<R1s, Imm16s>);
-  t.Set(InsnId::kMSR, &MulSingle32<R1s, R2s>);
-  t.Set(InsnId::kMS, &MulSingle32<R1s, MemX32s>);
-  t.Set(InsnId::kMSY, &MulSingle32<R1s, MemX32s>);
-  t.Set(InsnId::kMSFI, &MulSingle32<R1s, Imm32s>);
-  t.Set(InsnId::kMGH, &MulSingle64<G1s, MemX16sx>);
-  t.Set(InsnId::kMGHI, &MulSingle64<G1s, Imm16sx>);
-  t.Set(InsnId::kMSGR, &MulSingle64<G1s, G2s>);
-  t.Set(InsnId::kMSGFR, &MulSingle64<G1s, R2sx>);
-  t.Set(InsnId::kMSG, &MulSingle64<G1s, MemX64s>);
-  t.Set(InsnId::kMSGF, &MulSingle64<G1s, MemX32sx>);
-  t.Set(InsnId::kMSGFI, &MulSingle64<G1s, Imm32sx>);
+  table.Set<&MulSingle32<R1s, MemX16s>>(InsnId::kMH);
+  table.Set<&MulSingle32<R1s, MemX16s>>(InsnId::kMHY);
+  table.Set<&MulSingle32<R1s, Imm16s>>(InsnId::kMHI);
+  table.Set<&MulSingle32<R1s, R2s>>(InsnId::kMSR);
+  table.Set<&MulSingle32<R1s, MemX32s>>(InsnId::kMS);
+  table.Set<&MulSingle32<R1s, MemX32s>>(InsnId::kMSY);
+  table.Set<&MulSingle32<R1s, Imm32s>>(InsnId::kMSFI);
+  table.Set<&MulSingle64<G1s, MemX16sx>>(InsnId::kMGH);
+  table.Set<&MulSingle64<G1s, Imm16sx>>(InsnId::kMGHI);
+  table.Set<&MulSingle64<G1s, G2s>>(InsnId::kMSGR);
+  table.Set<&MulSingle64<G1s, R2sx>>(InsnId::kMSGFR);
+  table.Set<&MulSingle64<G1s, MemX64s>>(InsnId::kMSG);
+  table.Set<&MulSingle64<G1s, MemX32sx>>(InsnId::kMSGF);
+  table.Set<&MulSingle64<G1s, Imm32sx>>(InsnId::kMSGFI);
   // MULTIPLY SINGLE with CC (miscellaneous-instruction-extensions facility 2).
-  t.Set(InsnId::kMSC, &MulSingleCc32<R1s, MemX32s>);
-  t.Set(InsnId::kMSRKC, &MulSingleCc32<R2s, R3s>);
-  t.Set(InsnId::kMSGC, &MulSingleCc64<G1s, MemX64s>);
-  t.Set(InsnId::kMSGRKC, &MulSingleCc64<G2s, G3s>);
+  table.Set<&MulSingleCc32<R1s, MemX32s>>(InsnId::kMSC);
+  table.Set<&MulSingleCc32<R2s, R3s>>(InsnId::kMSRKC);
+  table.Set<&MulSingleCc64<G1s, MemX64s>>(InsnId::kMSGC);
+  table.Set<&MulSingleCc64<G2s, G3s>>(InsnId::kMSGRKC);
 
   // DIVIDE, DIVIDE LOGICAL, DIVIDE SINGLE.
-  t.Set(InsnId::kDR, &Divide32<R2s>);
-  t.Set(InsnId::kD, &Divide32<MemX32s>);
-  t.Set(InsnId::kDLR, &DivideLogical32<R2u>);
-  t.Set(InsnId::kDL, &DivideLogical32<MemX32u>);
-  t.Set(InsnId::kDLGR, &DivideLogical64<G2u>);
-  t.Set(InsnId::kDLG, &DivideLogical64<MemX64u>);
-  t.Set(InsnId::kDSGR, &DivideSingle64<G2s>);
-  t.Set(InsnId::kDSGFR, &DivideSingle64<R2sx>);
-  t.Set(InsnId::kDSG, &DivideSingle64<MemX64s>);
-  t.Set(InsnId::kDSGF, &DivideSingle64<MemX32sx>);
+  table.Set<&Divide32<R2s>>(InsnId::kDR);
+  table.Set<&Divide32<MemX32s>>(InsnId::kD);
+  table.Set<&DivideLogical32<R2u>>(InsnId::kDLR);
+  table.Set<&DivideLogical32<MemX32u>>(InsnId::kDL);
+  table.Set<&DivideLogical64<G2u>>(InsnId::kDLGR);
+  table.Set<&DivideLogical64<MemX64u>>(InsnId::kDLG);
+  table.Set<&DivideSingle64<G2s>>(InsnId::kDSGR);
+  table.Set<&DivideSingle64<R2sx>>(InsnId::kDSGFR);
+  table.Set<&DivideSingle64<MemX64s>>(InsnId::kDSG);
+  table.Set<&DivideSingle64<MemX32sx>>(InsnId::kDSGF);
 }
 
 }  // namespace s390vmm::interp

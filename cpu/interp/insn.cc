@@ -7,6 +7,7 @@ namespace s390vmm::interp {
 HandlerTable::HandlerTable() {
   for (int i = 0; i < static_cast<int>(isa::InsnId::kCount); ++i) {
     fns_[i] = &NotImplemented;
+    threads_[i] = &ThreadedDynamic;
     ends_block_[i] = false;
   }
 }
@@ -36,6 +37,10 @@ const HandlerTable& HandlerTable::Default() {
   }();
   return *table;
 }
+
+const Insn* ThreadedDynamic(ExecContext& cpu, const Insn& insn) { return ThreadNext<ExecFn>(cpu, insn, insn.exec); }
+
+const Insn* EndOfBlock(ExecContext&, const Insn&) { return nullptr; }
 
 void NotImplemented(ExecContext& cpu, const Insn& insn) {
   cpu.CountUnimplemented(insn.id);

@@ -39,7 +39,7 @@ void RegisterIntercepts(HandlerTable& table) {
     table.Set(id, &PrivilegedIntercept, kEnds);
   }
   // ULTRAVISOR CALL is privileged too; the machine (or the user of a bare CPU) decides what it does.
-  table.Set(InsnId::kUVC, &PrivilegedIntercept, kEnds);
+  table.Set<&PrivilegedIntercept>(InsnId::kUVC, kEnds);
 }
 
 }  // namespace s390vmm::interp

@@ -95,23 +95,13 @@ std::vector<std::pair<isa::InsnId, uint64_t>> Interpreter::UnimplementedHits() c
 void Interpreter::ExecuteBlock(const Block& block) {
   current_block_ = &block;
   block_start_ia_ = cpu_.ia;
-  const Insn* insn = block.insns.data();
-  const Insn* const end = insn + block.insns.size();
-  uint64_t ia = cpu_.ia;
-  cpu_.insn_count += block.insns.size();
-  for (;;) {
-    const uint64_t next = ia + insn->length;
-    cpu_.ia = ia;
-    cpu_.next_ia = next;
-    insn->exec(cpu_, *insn);
-    ++insn;
-    if (cpu_.next_ia != next) {  // taken branch
-      cpu_.insn_count -= end - insn;
-      break;
-    }
-    if (insn == end) break;
-    ia = next;
-  }
+  const Insn* first = block.begin();
+  cpu_.insn_count += block.size();
+  cpu_.next_ia = cpu_.ia + first->length;
+  // Runs the block's instructions one after another (threaded dispatch, see insn.h) until one leaves
+  // the sequence (`left`), or to the end-of-block sentinel (nullptr).
+  const Insn* left = first->thread(cpu_, *first);
+  if (left != nullptr) cpu_.insn_count -= block.end() - (left + 1);
   current_block_ = nullptr;
   cpu_.ia = cpu_.Wrap(cpu_.next_ia);
 }
@@ -144,15 +134,15 @@ bool Interpreter::OnProgramException(const ProgramException& e, Exit* exit) {
   if (current_block_ != nullptr) {
     uint64_t a = block_start_ia_;
     size_t done = 0;
-    for (const Insn& insn : current_block_->insns) {
+    for (const Insn* insn = current_block_->begin(); insn != current_block_->end(); ++insn) {
       ++done;
       if (a == ia) {  // the EXECUTE instruction when its target faulted
-        faulting = &insn;
+        faulting = insn;
         break;
       }
-      a += insn.length;
+      a += insn->length;
     }
-    cpu_.insn_count -= current_block_->insns.size() - done;
+    cpu_.insn_count -= current_block_->size() - done;
     current_block_ = nullptr;
   }
   const uint64_t psw_address = IsNullifying(e.code) ? ia : cpu_.Wrap(ia + length);

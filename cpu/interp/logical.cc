@@ -149,87 +149,87 @@ void PopulationCount(ExecContext& cpu, const Insn& i) {
 
 }  // namespace
 
-void RegisterLogical(HandlerTable& t) {
+void RegisterLogical(HandlerTable& table) {
   constexpr BitOp kAnd = BitOp::kAnd, kOr = BitOp::kOr, kXor = BitOp::kXor;
   // AND.
-  t.Set(InsnId::kNR, &Bitwise32<kAnd, R1u, R2u>);
-  t.Set(InsnId::kN, &Bitwise32<kAnd, R1u, MemX32u>);
-  t.Set(InsnId::kNY, &Bitwise32<kAnd, R1u, MemX32u>);
-  t.Set(InsnId::kNRK, &Bitwise32<kAnd, R2u, R3u>);
-  t.Set(InsnId::kNGR, &Bitwise64<kAnd, G1u, G2u>);
-  t.Set(InsnId::kNG, &Bitwise64<kAnd, G1u, MemX64u>);
-  t.Set(InsnId::kNGRK, &Bitwise64<kAnd, G2u, G3u>);
-  t.Set(InsnId::kNI, &BitwiseStorageImmediate<kAnd>);
-  t.Set(InsnId::kNIY, &BitwiseStorageImmediate<kAnd>);
-  t.Set(InsnId::kNIHF, &BitwiseImmediate<kAnd, 32, 32>);
-  t.Set(InsnId::kNILF, &BitwiseImmediate<kAnd, 0, 32>);
-  t.Set(InsnId::kNIHH, &BitwiseImmediate<kAnd, 48, 16>);
-  t.Set(InsnId::kNIHL, &BitwiseImmediate<kAnd, 32, 16>);
-  t.Set(InsnId::kNILH, &BitwiseImmediate<kAnd, 16, 16>);
-  t.Set(InsnId::kNILL, &BitwiseImmediate<kAnd, 0, 16>);
+  table.Set<&Bitwise32<kAnd, R1u, R2u>>(InsnId::kNR);
+  table.Set<&Bitwise32<kAnd, R1u, MemX32u>>(InsnId::kN);
+  table.Set<&Bitwise32<kAnd, R1u, MemX32u>>(InsnId::kNY);
+  table.Set<&Bitwise32<kAnd, R2u, R3u>>(InsnId::kNRK);
+  table.Set<&Bitwise64<kAnd, G1u, G2u>>(InsnId::kNGR);
+  table.Set<&Bitwise64<kAnd, G1u, MemX64u>>(InsnId::kNG);
+  table.Set<&Bitwise64<kAnd, G2u, G3u>>(InsnId::kNGRK);
+  table.Set<&BitwiseStorageImmediate<kAnd>>(InsnId::kNI);
+  table.Set<&BitwiseStorageImmediate<kAnd>>(InsnId::kNIY);
+  table.Set<&BitwiseImmediate<kAnd, 32, 32>>(InsnId::kNIHF);
+  table.Set<&BitwiseImmediate<kAnd, 0, 32>>(InsnId::kNILF);
+  table.Set<&BitwiseImmediate<kAnd, 48, 16>>(InsnId::kNIHH);
+  table.Set<&BitwiseImmediate<kAnd, 32, 16>>(InsnId::kNIHL);
+  table.Set<&BitwiseImmediate<kAnd, 16, 16>>(InsnId::kNILH);
+  table.Set<&BitwiseImmediate<kAnd, 0, 16>>(InsnId::kNILL);
   // OR.
-  t.Set(InsnId::kOR, &Bitwise32<kOr, R1u, R2u>);
-  t.Set(InsnId::kO, &Bitwise32<kOr, R1u, MemX32u>);
-  t.Set(InsnId::kOY, &Bitwise32<kOr, R1u, MemX32u>);
-  t.Set(InsnId::kORK, &Bitwise32<kOr, R2u, R3u>);
-  t.Set(InsnId::kOGR, &Bitwise64<kOr, G1u, G2u>);
-  t.Set(InsnId::kOG, &Bitwise64<kOr, G1u, MemX64u>);
-  t.Set(InsnId::kOGRK, &Bitwise64<kOr, G2u, G3u>);
-  t.Set(InsnId::kOI, &BitwiseStorageImmediate<kOr>);
-  t.Set(InsnId::kOIY, &BitwiseStorageImmediate<kOr>);
-  t.Set(InsnId::kOIHF, &BitwiseImmediate<kOr, 32, 32>);
-  t.Set(InsnId::kOILF, &BitwiseImmediate<kOr, 0, 32>);
-  t.Set(InsnId::kOIHH, &BitwiseImmediate<kOr, 48, 16>);
-  t.Set(InsnId::kOIHL, &BitwiseImmediate<kOr, 32, 16>);
-  t.Set(InsnId::kOILH, &BitwiseImmediate<kOr, 16, 16>);
-  t.Set(InsnId::kOILL, &BitwiseImmediate<kOr, 0, 16>);
+  table.Set<&Bitwise32<kOr, R1u, R2u>>(InsnId::kOR);
+  table.Set<&Bitwise32<kOr, R1u, MemX32u>>(InsnId::kO);
+  table.Set<&Bitwise32<kOr, R1u, MemX32u>>(InsnId::kOY);
+  table.Set<&Bitwise32<kOr, R2u, R3u>>(InsnId::kORK);
+  table.Set<&Bitwise64<kOr, G1u, G2u>>(InsnId::kOGR);
+  table.Set<&Bitwise64<kOr, G1u, MemX64u>>(InsnId::kOG);
+  table.Set<&Bitwise64<kOr, G2u, G3u>>(InsnId::kOGRK);
+  table.Set<&BitwiseStorageImmediate<kOr>>(InsnId::kOI);
+  table.Set<&BitwiseStorageImmediate<kOr>>(InsnId::kOIY);
+  table.Set<&BitwiseImmediate<kOr, 32, 32>>(InsnId::kOIHF);
+  table.Set<&BitwiseImmediate<kOr, 0, 32>>(InsnId::kOILF);
+  table.Set<&BitwiseImmediate<kOr, 48, 16>>(InsnId::kOIHH);
+  table.Set<&BitwiseImmediate<kOr, 32, 16>>(InsnId::kOIHL);
+  table.Set<&BitwiseImmediate<kOr, 16, 16>>(InsnId::kOILH);
+  table.Set<&BitwiseImmediate<kOr, 0, 16>>(InsnId::kOILL);
   // EXCLUSIVE OR.
-  t.Set(InsnId::kXR, &Bitwise32<kXor, R1u, R2u>);
-  t.Set(InsnId::kX, &Bitwise32<kXor, R1u, MemX32u>);
-  t.Set(InsnId::kXY, &Bitwise32<kXor, R1u, MemX32u>);
-  t.Set(InsnId::kXRK, &Bitwise32<kXor, R2u, R3u>);
-  t.Set(InsnId::kXGR, &Bitwise64<kXor, G1u, G2u>);
-  t.Set(InsnId::kXG, &Bitwise64<kXor, G1u, MemX64u>);
-  t.Set(InsnId::kXGRK, &Bitwise64<kXor, G2u, G3u>);
-  t.Set(InsnId::kXI, &BitwiseStorageImmediate<kXor>);
-  t.Set(InsnId::kXIY, &BitwiseStorageImmediate<kXor>);
-  t.Set(InsnId::kXIHF, &BitwiseImmediate<kXor, 32, 32>);
-  t.Set(InsnId::kXILF, &BitwiseImmediate<kXor, 0, 32>);
+  table.Set<&Bitwise32<kXor, R1u, R2u>>(InsnId::kXR);
+  table.Set<&Bitwise32<kXor, R1u, MemX32u>>(InsnId::kX);
+  table.Set<&Bitwise32<kXor, R1u, MemX32u>>(InsnId::kXY);
+  table.Set<&Bitwise32<kXor, R2u, R3u>>(InsnId::kXRK);
+  table.Set<&Bitwise64<kXor, G1u, G2u>>(InsnId::kXGR);
+  table.Set<&Bitwise64<kXor, G1u, MemX64u>>(InsnId::kXG);
+  table.Set<&Bitwise64<kXor, G2u, G3u>>(InsnId::kXGRK);
+  table.Set<&BitwiseStorageImmediate<kXor>>(InsnId::kXI);
+  table.Set<&BitwiseStorageImmediate<kXor>>(InsnId::kXIY);
+  table.Set<&BitwiseImmediate<kXor, 32, 32>>(InsnId::kXIHF);
+  table.Set<&BitwiseImmediate<kXor, 0, 32>>(InsnId::kXILF);
   // Miscellaneous-instruction-extensions facility 3: R1 <- R2 op R3.
-  t.Set(InsnId::kNCRK, &Bitwise32<BitOp::kAndWithComplement, R2u, R3u>);
-  t.Set(InsnId::kNCGRK, &Bitwise64<BitOp::kAndWithComplement, G2u, G3u>);
-  t.Set(InsnId::kOCRK, &Bitwise32<BitOp::kOrWithComplement, R2u, R3u>);
-  t.Set(InsnId::kOCGRK, &Bitwise64<BitOp::kOrWithComplement, G2u, G3u>);
-  t.Set(InsnId::kNNRK, &Bitwise32<BitOp::kNand, R2u, R3u>);
-  t.Set(InsnId::kNNGRK, &Bitwise64<BitOp::kNand, G2u, G3u>);
-  t.Set(InsnId::kNORK, &Bitwise32<BitOp::kNor, R2u, R3u>);
-  t.Set(InsnId::kNOGRK, &Bitwise64<BitOp::kNor, G2u, G3u>);
-  t.Set(InsnId::kNXRK, &Bitwise32<BitOp::kNotXor, R2u, R3u>);
-  t.Set(InsnId::kNXGRK, &Bitwise64<BitOp::kNotXor, G2u, G3u>);
+  table.Set<&Bitwise32<BitOp::kAndWithComplement, R2u, R3u>>(InsnId::kNCRK);
+  table.Set<&Bitwise64<BitOp::kAndWithComplement, G2u, G3u>>(InsnId::kNCGRK);
+  table.Set<&Bitwise32<BitOp::kOrWithComplement, R2u, R3u>>(InsnId::kOCRK);
+  table.Set<&Bitwise64<BitOp::kOrWithComplement, G2u, G3u>>(InsnId::kOCGRK);
+  table.Set<&Bitwise32<BitOp::kNand, R2u, R3u>>(InsnId::kNNRK);
+  table.Set<&Bitwise64<BitOp::kNand, G2u, G3u>>(InsnId::kNNGRK);
+  table.Set<&Bitwise32<BitOp::kNor, R2u, R3u>>(InsnId::kNORK);
+  table.Set<&Bitwise64<BitOp::kNor, G2u, G3u>>(InsnId::kNOGRK);
+  table.Set<&Bitwise32<BitOp::kNotXor, R2u, R3u>>(InsnId::kNXRK);
+  table.Set<&Bitwise64<BitOp::kNotXor, G2u, G3u>>(InsnId::kNXGRK);
 
   // TEST UNDER MASK.
-  t.Set(InsnId::kTMLL, &TestUnderMaskRegister<0>);
-  t.Set(InsnId::kTMLH, &TestUnderMaskRegister<16>);
-  t.Set(InsnId::kTMHL, &TestUnderMaskRegister<32>);
-  t.Set(InsnId::kTMHH, &TestUnderMaskRegister<48>);
-  t.Set(InsnId::kTM, &TestUnderMaskStorage);
-  t.Set(InsnId::kTMY, &TestUnderMaskStorage);
+  table.Set<&TestUnderMaskRegister<0>>(InsnId::kTMLL);
+  table.Set<&TestUnderMaskRegister<16>>(InsnId::kTMLH);
+  table.Set<&TestUnderMaskRegister<32>>(InsnId::kTMHL);
+  table.Set<&TestUnderMaskRegister<48>>(InsnId::kTMHH);
+  table.Set<&TestUnderMaskStorage>(InsnId::kTM);
+  table.Set<&TestUnderMaskStorage>(InsnId::kTMY);
 
   // INSERT IMMEDIATE, LOAD LOGICAL IMMEDIATE.
-  t.Set(InsnId::kIIHF, &InsertImmediate<32, 32>);
-  t.Set(InsnId::kIILF, &InsertImmediate<0, 32>);
-  t.Set(InsnId::kIIHH, &InsertImmediate<48, 16>);
-  t.Set(InsnId::kIIHL, &InsertImmediate<32, 16>);
-  t.Set(InsnId::kIILH, &InsertImmediate<16, 16>);
-  t.Set(InsnId::kIILL, &InsertImmediate<0, 16>);
-  t.Set(InsnId::kLLIHF, &LoadLogicalImmediate<32, 32>);
-  t.Set(InsnId::kLLILF, &LoadLogicalImmediate<0, 32>);
-  t.Set(InsnId::kLLIHH, &LoadLogicalImmediate<48, 16>);
-  t.Set(InsnId::kLLIHL, &LoadLogicalImmediate<32, 16>);
-  t.Set(InsnId::kLLILH, &LoadLogicalImmediate<16, 16>);
-  t.Set(InsnId::kLLILL, &LoadLogicalImmediate<0, 16>);
+  table.Set<&InsertImmediate<32, 32>>(InsnId::kIIHF);
+  table.Set<&InsertImmediate<0, 32>>(InsnId::kIILF);
+  table.Set<&InsertImmediate<48, 16>>(InsnId::kIIHH);
+  table.Set<&InsertImmediate<32, 16>>(InsnId::kIIHL);
+  table.Set<&InsertImmediate<16, 16>>(InsnId::kIILH);
+  table.Set<&InsertImmediate<0, 16>>(InsnId::kIILL);
+  table.Set<&LoadLogicalImmediate<32, 32>>(InsnId::kLLIHF);
+  table.Set<&LoadLogicalImmediate<0, 32>>(InsnId::kLLILF);
+  table.Set<&LoadLogicalImmediate<48, 16>>(InsnId::kLLIHH);
+  table.Set<&LoadLogicalImmediate<32, 16>>(InsnId::kLLIHL);
+  table.Set<&LoadLogicalImmediate<16, 16>>(InsnId::kLLILH);
+  table.Set<&LoadLogicalImmediate<0, 16>>(InsnId::kLLILL);
 
-  t.Set(InsnId::kPOPCNT, &PopulationCount);
+  table.Set<&PopulationCount>(InsnId::kPOPCNT);
 }
 
 }  // namespace s390vmm::interp

@@ -219,33 +219,33 @@ void FindLeftmostOne(ExecContext& cpu, const Insn& i) {
 
 }  // namespace
 
-void RegisterShiftRotate(HandlerTable& t) {
-  t.Set(InsnId::kSLA, &ShiftLeftSingle32<Src::kR1>);
-  t.Set(InsnId::kSLAK, &ShiftLeftSingle32<Src::kR3>);
-  t.Set(InsnId::kSLAG, &ShiftLeftSingle64);
-  t.Set(InsnId::kSRA, &ShiftRightSingle32<Src::kR1>);
-  t.Set(InsnId::kSRAK, &ShiftRightSingle32<Src::kR3>);
-  t.Set(InsnId::kSRAG, &ShiftRightSingle64);
-  t.Set(InsnId::kSLL, &ShiftLeftLogical32<Src::kR1>);
-  t.Set(InsnId::kSLLK, &ShiftLeftLogical32<Src::kR3>);
-  t.Set(InsnId::kSLLG, &ShiftLeftLogical64);
-  t.Set(InsnId::kSRL, &ShiftRightLogical32<Src::kR1>);
-  t.Set(InsnId::kSRLK, &ShiftRightLogical32<Src::kR3>);
-  t.Set(InsnId::kSRLG, &ShiftRightLogical64);
-  t.Set(InsnId::kSLDL, &ShiftLeftDoubleLogical);
-  t.Set(InsnId::kSRDL, &ShiftRightDoubleLogical);
-  t.Set(InsnId::kSLDA, &ShiftLeftDouble);
-  t.Set(InsnId::kSRDA, &ShiftRightDouble);
-  t.Set(InsnId::kRLL, &RotateLeft32Handler);
-  t.Set(InsnId::kRLLG, &RotateLeft64Handler);
-  t.Set(InsnId::kRISBG, &RotateThenInsert<Part::kAll, true>);
-  t.Set(InsnId::kRISBGN, &RotateThenInsert<Part::kAll, false>);
-  t.Set(InsnId::kRISBHG, &RotateThenInsert<Part::kHigh, false>);
-  t.Set(InsnId::kRISBLG, &RotateThenInsert<Part::kLow, false>);
-  t.Set(InsnId::kRNSBG, &RotateThenSelected<SelOp::kAnd>);
-  t.Set(InsnId::kROSBG, &RotateThenSelected<SelOp::kOr>);
-  t.Set(InsnId::kRXSBG, &RotateThenSelected<SelOp::kXor>);
-  t.Set(InsnId::kFLOGR, &FindLeftmostOne);
+void RegisterShiftRotate(HandlerTable& table) {
+  table.Set<&ShiftLeftSingle32<Src::kR1>>(InsnId::kSLA);
+  table.Set<&ShiftLeftSingle32<Src::kR3>>(InsnId::kSLAK);
+  table.Set<&ShiftLeftSingle64>(InsnId::kSLAG);
+  table.Set<&ShiftRightSingle32<Src::kR1>>(InsnId::kSRA);
+  table.Set<&ShiftRightSingle32<Src::kR3>>(InsnId::kSRAK);
+  table.Set<&ShiftRightSingle64>(InsnId::kSRAG);
+  table.Set<&ShiftLeftLogical32<Src::kR1>>(InsnId::kSLL);
+  table.Set<&ShiftLeftLogical32<Src::kR3>>(InsnId::kSLLK);
+  table.Set<&ShiftLeftLogical64>(InsnId::kSLLG);
+  table.Set<&ShiftRightLogical32<Src::kR1>>(InsnId::kSRL);
+  table.Set<&ShiftRightLogical32<Src::kR3>>(InsnId::kSRLK);
+  table.Set<&ShiftRightLogical64>(InsnId::kSRLG);
+  table.Set<&ShiftLeftDoubleLogical>(InsnId::kSLDL);
+  table.Set<&ShiftRightDoubleLogical>(InsnId::kSRDL);
+  table.Set<&ShiftLeftDouble>(InsnId::kSLDA);
+  table.Set<&ShiftRightDouble>(InsnId::kSRDA);
+  table.Set<&RotateLeft32Handler>(InsnId::kRLL);
+  table.Set<&RotateLeft64Handler>(InsnId::kRLLG);
+  table.Set<&RotateThenInsert<Part::kAll, true>>(InsnId::kRISBG);
+  table.Set<&RotateThenInsert<Part::kAll, false>>(InsnId::kRISBGN);
+  table.Set<&RotateThenInsert<Part::kHigh, false>>(InsnId::kRISBHG);
+  table.Set<&RotateThenInsert<Part::kLow, false>>(InsnId::kRISBLG);
+  table.Set<&RotateThenSelected<SelOp::kAnd>>(InsnId::kRNSBG);
+  table.Set<&RotateThenSelected<SelOp::kOr>>(InsnId::kROSBG);
+  table.Set<&RotateThenSelected<SelOp::kXor>>(InsnId::kRXSBG);
+  table.Set<&FindLeftmostOne>(InsnId::kFLOGR);
 }
 
 }  // namespace s390vmm::interp

@@ -442,29 +442,29 @@ void ExecUnpku(ExecContext& cpu, const Insn& insn) { UnpackCharacters<2>(cpu, in
 
 void RegisterStorage(HandlerTable& table) {
   using isa::InsnId;
-  table.Set(InsnId::kMVC, &ExecMvc);
-  table.Set(InsnId::kMVCIN, &ExecMvcin);
-  table.Set(InsnId::kMVCRL, &ExecMvcrl);
-  table.Set(InsnId::kMVZ, &ExecMvz);
-  table.Set(InsnId::kMVN, &ExecMvn);
-  table.Set(InsnId::kMVO, &ExecMvo);
-  table.Set(InsnId::kMVPG, &ExecMvpg);
-  table.Set(InsnId::kNC, &ExecNc);
-  table.Set(InsnId::kOC, &ExecOc);
-  table.Set(InsnId::kXC, &ExecXc);
-  table.Set(InsnId::kCLC, &ExecClc);
-  table.Set(InsnId::kCLI, &ExecCli);
-  table.Set(InsnId::kCLIY, &ExecCli);
-  table.Set(InsnId::kCLM, &ExecClm);
-  table.Set(InsnId::kCLMY, &ExecClm);
-  table.Set(InsnId::kCLMH, &ExecClmh);
-  table.Set(InsnId::kTR, &ExecTr);
-  table.Set(InsnId::kTRT, &ExecTrt);
-  table.Set(InsnId::kTRTR, &ExecTrtr);
-  table.Set(InsnId::kPKA, &ExecPka);
-  table.Set(InsnId::kPKU, &ExecPku);
-  table.Set(InsnId::kUNPKA, &ExecUnpka);
-  table.Set(InsnId::kUNPKU, &ExecUnpku);
+  table.Set<&ExecMvc>(InsnId::kMVC);
+  table.Set<&ExecMvcin>(InsnId::kMVCIN);
+  table.Set<&ExecMvcrl>(InsnId::kMVCRL);
+  table.Set<&ExecMvz>(InsnId::kMVZ);
+  table.Set<&ExecMvn>(InsnId::kMVN);
+  table.Set<&ExecMvo>(InsnId::kMVO);
+  table.Set<&ExecMvpg>(InsnId::kMVPG);
+  table.Set<&ExecNc>(InsnId::kNC);
+  table.Set<&ExecOc>(InsnId::kOC);
+  table.Set<&ExecXc>(InsnId::kXC);
+  table.Set<&ExecClc>(InsnId::kCLC);
+  table.Set<&ExecCli>(InsnId::kCLI);
+  table.Set<&ExecCli>(InsnId::kCLIY);
+  table.Set<&ExecClm>(InsnId::kCLM);
+  table.Set<&ExecClm>(InsnId::kCLMY);
+  table.Set<&ExecClmh>(InsnId::kCLMH);
+  table.Set<&ExecTr>(InsnId::kTR);
+  table.Set<&ExecTrt>(InsnId::kTRT);
+  table.Set<&ExecTrtr>(InsnId::kTRTR);
+  table.Set<&ExecPka>(InsnId::kPKA);
+  table.Set<&ExecPku>(InsnId::kPKU);
+  table.Set<&ExecUnpka>(InsnId::kUNPKA);
+  table.Set<&ExecUnpku>(InsnId::kUNPKU);
 }
 
 }  // namespace s390vmm::interp

@@ -507,18 +507,18 @@ void RegisterUnicode(HandlerTable& table);
 
 void RegisterString(HandlerTable& table) {
   using isa::InsnId;
-  table.Set(InsnId::kMVCL, &ExecMvcl);
-  table.Set(InsnId::kMVCLE, &ExecMvcle);
-  table.Set(InsnId::kMVCLU, &ExecMvclu);
-  table.Set(InsnId::kCLCL, &ExecClcl);
-  table.Set(InsnId::kCLCLE, &ExecClcle);
-  table.Set(InsnId::kCLCLU, &ExecClclu);
-  table.Set(InsnId::kMVST, &ExecMvst);
-  table.Set(InsnId::kCLST, &ExecClst);
-  table.Set(InsnId::kSRST, &ExecSrst);
-  table.Set(InsnId::kSRSTU, &ExecSrstu);
-  table.Set(InsnId::kCUSE, &ExecCuse);
-  table.Set(InsnId::kCKSM, &ExecCksm);
+  table.Set<&ExecMvcl>(InsnId::kMVCL);
+  table.Set<&ExecMvcle>(InsnId::kMVCLE);
+  table.Set<&ExecMvclu>(InsnId::kMVCLU);
+  table.Set<&ExecClcl>(InsnId::kCLCL);
+  table.Set<&ExecClcle>(InsnId::kCLCLE);
+  table.Set<&ExecClclu>(InsnId::kCLCLU);
+  table.Set<&ExecMvst>(InsnId::kMVST);
+  table.Set<&ExecClst>(InsnId::kCLST);
+  table.Set<&ExecSrst>(InsnId::kSRST);
+  table.Set<&ExecSrstu>(InsnId::kSRSTU);
+  table.Set<&ExecCuse>(InsnId::kCUSE);
+  table.Set<&ExecCksm>(InsnId::kCKSM);
   RegisterTranslate(table);
   RegisterUnicode(table);
 }

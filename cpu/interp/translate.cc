@@ -167,13 +167,13 @@ void ExecTrtre(ExecContext& cpu, const Insn& insn) { TranslateAndTestExtended<tr
 
 void RegisterTranslate(HandlerTable& table) {
   using isa::InsnId;
-  table.Set(InsnId::kTRE, &ExecTre);
-  table.Set(InsnId::kTROO, &ExecTroo);
-  table.Set(InsnId::kTROT, &ExecTrot);
-  table.Set(InsnId::kTRTO, &ExecTrto);
-  table.Set(InsnId::kTRTT, &ExecTrtt);
-  table.Set(InsnId::kTRTE, &ExecTrte);
-  table.Set(InsnId::kTRTRE, &ExecTrtre);
+  table.Set<&ExecTre>(InsnId::kTRE);
+  table.Set<&ExecTroo>(InsnId::kTROO);
+  table.Set<&ExecTrot>(InsnId::kTROT);
+  table.Set<&ExecTrto>(InsnId::kTRTO);
+  table.Set<&ExecTrtt>(InsnId::kTRTT);
+  table.Set<&ExecTrte>(InsnId::kTRTE);
+  table.Set<&ExecTrtre>(InsnId::kTRTRE);
 }
 
 }  // namespace s390vmm::interp

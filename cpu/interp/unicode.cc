@@ -194,12 +194,12 @@ void ConvertUnicode(ExecContext& cpu, const Insn& insn) {
 
 void RegisterUnicode(HandlerTable& table) {
   using isa::InsnId;
-  table.Set(InsnId::kCU12, &ConvertUnicode<DecodeUtf8, EncodeUtf16, false>);
-  table.Set(InsnId::kCU14, &ConvertUnicode<DecodeUtf8, EncodeUtf32, false>);
-  table.Set(InsnId::kCU21, &ConvertUnicode<DecodeUtf16, EncodeUtf8, false>);
-  table.Set(InsnId::kCU24, &ConvertUnicode<DecodeUtf16, EncodeUtf32, false>);
-  table.Set(InsnId::kCU41, &ConvertUnicode<DecodeUtf32, EncodeUtf8, true>);
-  table.Set(InsnId::kCU42, &ConvertUnicode<DecodeUtf32, EncodeUtf16, true>);
+  table.Set<&ConvertUnicode<DecodeUtf8, EncodeUtf16, false>>(InsnId::kCU12);
+  table.Set<&ConvertUnicode<DecodeUtf8, EncodeUtf32, false>>(InsnId::kCU14);
+  table.Set<&ConvertUnicode<DecodeUtf16, EncodeUtf8, false>>(InsnId::kCU21);
+  table.Set<&ConvertUnicode<DecodeUtf16, EncodeUtf32, false>>(InsnId::kCU24);
+  table.Set<&ConvertUnicode<DecodeUtf32, EncodeUtf8, true>>(InsnId::kCU41);
+  table.Set<&ConvertUnicode<DecodeUtf32, EncodeUtf16, true>>(InsnId::kCU42);
 }
 
 }  // namespace s390vmm::interp
