@@ -58,10 +58,10 @@ const CpuModel& Z15() {
   return *model;
 }
 const CpuModel& Max() {
-  // Everything s390vmm implements, including the Ultravisor-call (158) and Unpack (161) facilities that
-  // Protected Virtualization needs.
+  // Everything s390vmm implements, including the DAT-enhancement facility (3: IDTE, CSPG) and the
+  // Ultravisor-call (158) and Unpack (161) facilities that Protected Virtualization needs.
   static const CpuModel* model =
-      new CpuModel("max", 0x8561, "all facilities s390vmm implements", {S390VMM_Z15_FACILITIES, 158, 161});
+      new CpuModel("max", 0x8561, "all facilities s390vmm implements", {S390VMM_Z15_FACILITIES, 3, 158, 161});
   return *model;
 }
 

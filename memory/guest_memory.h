@@ -170,6 +170,13 @@ class GuestMemory {
   // Requires 0 <= frame < frame_count(). The address is stable for the life of this GuestMemory.
   const std::atomic<uint8_t>* code_frame_flag(uint64_t frame) const { return &code_frames_[frame]; }
 
+  // Broadcast purge of every CPU's translation buffers (IPTE, IDTE, CSP with purge, SSKE change DAT
+  // tables or keys that all CPUs of the configuration may have cached). The purging CPU bumps the
+  // generation; each CPU compares it before every block it runs and flushes its own buffers when it moved.
+  // Kept here because this memory is what the CPUs of one configuration share.
+  void BroadcastTlbPurge() { tlb_purge_generation_.fetch_add(1, std::memory_order_seq_cst); }
+  uint64_t tlb_purge_generation() const { return tlb_purge_generation_.load(std::memory_order_acquire); }
+
   // Page ownership. SetPageOwner's range must be page-aligned.
   absl::StatusOr<PageOwner> GetPageOwner(GuestAddress addr) const;
   absl::Status SetPageOwner(GuestAddress addr, uint64_t len, PageOwner owner);
@@ -210,6 +217,7 @@ class GuestMemory {
   ZeroedArray<std::atomic<uint8_t>> code_frames_;
   uint64_t frame_count_ = 0;
   std::atomic<uint64_t> secure_frames_{0};
+  std::atomic<uint64_t> tlb_purge_generation_{0};
 };
 
 template <typename T>

@@ -92,7 +92,7 @@ void SSKE(ExecContext& cpu, const Insn& i) {
   RequireSupervisor(cpu);
   const uint64_t abs = KeyFrame(cpu, i.ops.r2);
   (void)cpu.memory().SetStorageKey(GuestAddress(abs), StorageKey(static_cast<uint8_t>(cpu.s.gr[i.ops.r1])));
-  cpu.FlushTlb();  // entries cached the old key's protection and reference/change state
+  cpu.PurgeAllTlbs();  // every CPU's entries cached the old key's protection and reference/change state
 }
 
 // RESET REFERENCE BIT EXTENDED: CC = R and C before (0: R0C0, 1: R0C1, 2: R1C0, 3: R1C1); R cleared.
@@ -150,28 +150,72 @@ void IPTE(ExecContext& cpu, const Insn& i) {
   absl::StatusOr<uint64_t> pte = cpu.memory().Load<uint64_t>(GuestAddress(abs));
   if (!pte.ok()) RaiseProgramInterrupt(ProgramInterruptCode::kAddressing);
   (void)cpu.memory().Store<uint64_t>(GuestAddress(abs), *pte | dte::kPageInvalid);
-  cpu.FlushTlb();
+  cpu.PurgeAllTlbs();
 }
 
-// COMPARE AND SWAP AND PURGE: R1 even-odd pair (compare value, replacement); GR R2 holds the word address
-// (bits 62-63 ignored for it) and, in bit 63, the purge request. Equal: store, purge if asked, CC 0; else
-// load the second operand into R1, CC 1.
-void CSP(ExecContext& cpu, const Insn& i) {
+// COMPARE AND SWAP AND PURGE (CSP 32-bit, CSPG 64-bit): R1 even-odd pair (compare value, replacement);
+// GR R2 holds the operand address (its low bits below the operand size ignored for it) and, in bit 63,
+// the purge request. Equal: store, purge every CPU's TLB if asked, CC 0; else load the second operand
+// into R1, CC 1.
+template <typename T>
+void CompareAndSwapAndPurge(ExecContext& cpu, const Insn& i) {
   RequireSupervisor(cpu);
   RequireEven(i.ops.r1);
   const uint64_t op2 = cpu.s.gr[i.ops.r2];
-  const uint64_t addr = cpu.Wrap(op2) & ~uint64_t{3};
-  uint8_t* p = cpu.Access(addr, 4, AccessType::kStore);
-  uint32_t actual = ToBigEndian(cpu.s.gr_low(i.ops.r1));
-  const uint32_t desired = ToBigEndian(cpu.s.gr_low(i.ops.r1 + 1));
-  if (__atomic_compare_exchange_n(reinterpret_cast<uint32_t*>(p), &actual, desired, false, __ATOMIC_SEQ_CST,
+  const uint64_t addr = cpu.Wrap(op2) & ~uint64_t{sizeof(T) - 1};
+  uint8_t* p = cpu.Access(addr, sizeof(T), AccessType::kStore);
+  T actual = ToBigEndian(static_cast<T>(cpu.s.gr[i.ops.r1]));
+  const T desired = ToBigEndian(static_cast<T>(cpu.s.gr[i.ops.r1 + 1]));
+  if (__atomic_compare_exchange_n(reinterpret_cast<T*>(p), &actual, desired, false, __ATOMIC_SEQ_CST,
                                   __ATOMIC_SEQ_CST)) {
-    if (op2 & 1) cpu.FlushTlb();
+    if (op2 & 1) cpu.PurgeAllTlbs();
     cpu.SetCc(0);
   } else {
-    cpu.s.set_gr_low(i.ops.r1, FromBigEndian(actual));
+    if constexpr (sizeof(T) == 8) {
+      cpu.s.gr[i.ops.r1] = FromBigEndian(actual);
+    } else {
+      cpu.s.set_gr_low(i.ops.r1, FromBigEndian(actual));
+    }
     cpu.SetCc(1);
   }
+}
+
+// INVALIDATE DAT TABLE ENTRY (DAT-enhancement facility). With GR R2 bit 52 zero: the region- or
+// segment-table entries designated by GR R1 (table origin, bits 60-61 the table type) and the
+// effective invalidation index of GR R2 (the index field of that table level in bits 0-43), plus the
+// number of additional entries in bits 53-63, get their invalid bit (bit 58). With bit 52 one: only the
+// TLB entries of the ASCE in GR R3 are cleared. Either way every CPU's TLB is purged (a superset of what
+// the PoP requires; these TLBs are not tagged by ASCE).
+void IDTE(ExecContext& cpu, const Insn& i) {
+  RequireSupervisor(cpu);
+  const uint64_t r2 = cpu.s.gr[i.ops.r2];
+  if (!(r2 & PopBit(52))) {
+    const uint64_t r1 = cpu.s.gr[i.ops.r1];
+    const uint64_t origin = r1 & asce::kOriginMask;
+    // Index fields (PoP "Effective Invalidation Index"): RFX bits 0-10, RSX 11-21, RTX 22-32, SX 33-43.
+    static constexpr int kIndexShift[] = {20, 31, 42, 53};  // by table type: segment, RT, RS, RF
+    const int type = static_cast<int>((r1 & asce::kTypeMask) >> 2);
+    const uint64_t index = (r2 >> kIndexShift[type]) & 0x7ff;
+    const uint64_t count = (r2 & 0x7ff) + 1;
+    for (uint64_t n = 0; n < count; ++n) {
+      const uint64_t real = origin + ((index + n) & 0x7ff) * 8;
+      const GuestAddress abs(cpu.RealToAbsolute(real));
+      absl::StatusOr<uint64_t> entry = cpu.memory().Load<uint64_t>(abs);
+      if (!entry.ok()) RaiseProgramInterrupt(ProgramInterruptCode::kAddressing);
+      (void)cpu.memory().Store<uint64_t>(abs, *entry | dte::kRegionInvalid);  // bit 58 at every level
+    }
+  }
+  cpu.PurgeAllTlbs();
+}
+
+// TEST BLOCK: the 4 KiB block at the real address in GR R2 is cleared to zeros; CC 0 (usable). GR 0 is
+// not changed in z/Architecture. An address outside the configuration is an addressing exception.
+void TB(ExecContext& cpu, const Insn& i) {
+  RequireSupervisor(cpu);
+  const uint64_t real = cpu.Wrap(cpu.s.gr[i.ops.r2]) & ~(kPageSize - 1);
+  const GuestAddress abs(cpu.RealToAbsolute(real));
+  if (!cpu.memory().Fill(abs, kPageSize, 0).ok()) RaiseProgramInterrupt(ProgramInterruptCode::kAddressing);
+  cpu.SetCc(0);
 }
 
 // --- Translation -------------------------------------------------------------------------------------------
@@ -258,6 +302,103 @@ void MVCOS(ExecContext& cpu, const Insn& i) {
   cpu.SetCc(length > kPageSize ? 3 : 0);
 }
 
+// --- Moves across keys and spaces --------------------------------------------------------------------------
+
+// The true length of MVCK/MVCP/MVCS: GR R1 bits 32-63, or all 64 bits in the 64-bit addressing mode.
+uint64_t TrueLength(const ExecContext& cpu, uint8_t r1) {
+  return cpu.s.psw.addressing_mode() == AddressingMode::k64 ? cpu.s.gr[r1] : cpu.s.gr_low(r1);
+}
+
+// The access key in GR R3 bits 56-59; in the problem state its PSW-key-mask bit must be one.
+uint8_t OperandKey(const ExecContext& cpu, uint8_t r3) {
+  const uint8_t key = (cpu.s.gr[r3] >> 4) & 0xf;
+  if (cpu.s.psw.problem_state() && !((cpu.s.cr[3] >> (31 - key)) & 1)) PrivilegedOperation();
+  return key;
+}
+
+// Moves min(true length, 256) bytes, fetching with `fetch_oac` and storing with `store_oac` (operand-
+// access controls as MVCOS takes them); CC 0 when that was all, 3 when more remains.
+void MoveLimited(ExecContext& cpu, const Insn& i, uint16_t store_oac, uint16_t fetch_oac) {
+  const uint64_t length = TrueLength(cpu, i.ops.r1);
+  const uint64_t n = std::min<uint64_t>(length, 256);
+  const uint64_t dst = AddrB1(cpu, i);
+  const uint64_t src = AddrB2(cpu, i);
+  uint8_t buf[256];
+  WithOperandAccessControl(cpu, fetch_oac, [&] { cpu.ReadBytes(src, buf, n); });
+  WithOperandAccessControl(cpu, store_oac, [&] { cpu.WriteBytes(dst, buf, n); });
+  cpu.SetCc(length > 256 ? 3 : 0);
+}
+
+uint16_t KeyOac(uint8_t key) { return static_cast<uint16_t>(key << 12 | 0x0002); }
+uint16_t SpaceOac(AddressSpaceControl as) { return static_cast<uint16_t>(static_cast<uint16_t>(as) << 6 | 0x0001); }
+
+// MOVE WITH KEY: the second operand is fetched with the key in GR R3, the first stored with the PSW key.
+void MVCK(ExecContext& cpu, const Insn& i) {
+  const uint8_t key = OperandKey(cpu, i.ops.r3);
+  MoveLimited(cpu, i, 0, KeyOac(key));
+}
+
+// MOVE TO PRIMARY / MOVE TO SECONDARY: between the primary and the secondary space; the secondary-space
+// operand is accessed with the key in GR R3, the primary one with the PSW key. Needs DAT on, the
+// secondary-space control (CR0 bit 37) and primary- or AR-mode: otherwise a special-operation exception.
+template <bool kToPrimary>
+void MoveBetweenSpaces(ExecContext& cpu, const Insn& i) {
+  const AddressSpaceControl as = cpu.s.psw.address_space();
+  if (!cpu.s.psw.dat() || !(cpu.s.cr[0] & cr0::kSecondarySpaceControl) ||
+      as == AddressSpaceControl::kSecondary || as == AddressSpaceControl::kHome) {
+    RaiseProgramInterrupt(ProgramInterruptCode::kSpecialOperation);
+  }
+  const uint8_t key = OperandKey(cpu, i.ops.r3);
+  const uint16_t primary = SpaceOac(AddressSpaceControl::kPrimary);
+  const uint16_t secondary = static_cast<uint16_t>(SpaceOac(AddressSpaceControl::kSecondary) | KeyOac(key));
+  if (kToPrimary) {
+    MoveLimited(cpu, i, primary, secondary);
+  } else {
+    MoveLimited(cpu, i, secondary, primary);
+  }
+}
+
+// TEST PROTECTION: tests the first-operand location with the access key in bits 56-59 of the
+// second-operand address. CC 0 fetch and store permitted, 1 fetch only, 2 neither, 3 translation not
+// available. Key-controlled protection (with fetch- and storage-protection override) and DAT protection
+// count; low-address protection does not. An address outside the configuration is an addressing
+// exception.
+void TPROT(ExecContext& cpu, const Insn& i) {
+  RequireSupervisor(cpu);
+  const uint64_t addr = AddrB1(cpu, i);
+  const uint8_t key = (AddrB2(cpu, i) >> 4) & 0xf;
+  uint64_t real = addr;
+  bool dat_protected = false;
+  if (cpu.s.psw.dat()) {
+    const AddressSpaceControl as = cpu.s.psw.address_space();
+    const uint64_t asce_value = cpu.s.cr[as == AddressSpaceControl::kSecondary ? 7
+                                         : as == AddressSpaceControl::kHome  ? 13
+                                                                             : 1];
+    const bool edat1 = (cpu.s.cr[0] & cr0::kEdat) && cpu.model().HasBit(8);
+    const DatResult r = Translate(cpu.memory(), asce_value, addr, edat1, &PrefixAdjust, &cpu);
+    if (!r.ok) {
+      if (r.code == ProgramInterruptCode::kAddressing || r.code == ProgramInterruptCode::kTranslationSpecification) {
+        RaiseProgramInterrupt(r.code);
+      }
+      cpu.SetCc(3);
+      return;
+    }
+    real = r.real;
+    dat_protected = r.write_protected;
+  }
+  const GuestAddress abs(cpu.RealToAbsolute(real));
+  absl::StatusOr<StorageKey> storage_key = cpu.memory().GetStorageKey(abs);
+  if (!storage_key.ok()) RaiseProgramInterrupt(ProgramInterruptCode::kAddressing);
+  bool may_fetch = true;
+  bool may_store = !dat_protected;
+  if (key != 0 && storage_key->acc() != key) {
+    const bool fetch_override = (cpu.s.cr[0] & cr0::kFetchProtectionOverride) && real < 2048;
+    may_fetch = !storage_key->fetch_protected() || fetch_override;
+    may_store = may_store && (cpu.s.cr[0] & cr0::kStorageProtectionOverride) && storage_key->acc() == 9;
+  }
+  cpu.SetCc(may_store ? (may_fetch ? 0 : 2) : (may_fetch ? 1 : 2));
+}
+
 }  // namespace
 
 void RegisterControlStorage(HandlerTable& table) {
@@ -276,7 +417,14 @@ void RegisterControlStorage(HandlerTable& table) {
   table.Set<&LoadReal<uint32_t>>(InsnId::kLURA);
   table.Set<&LoadReal<uint64_t>>(InsnId::kLURAG);
   table.Set<&IPTE>(InsnId::kIPTE, kEnds);
-  table.Set<&CSP>(InsnId::kCSP, kEnds);
+  table.Set<&CompareAndSwapAndPurge<uint32_t>>(InsnId::kCSP, kEnds);
+  table.Set<&CompareAndSwapAndPurge<uint64_t>>(InsnId::kCSPG, kEnds);
+  table.Set<&IDTE>(InsnId::kIDTE, kEnds);
+  table.Set<&TB>(InsnId::kTB);
+  table.Set<&TPROT>(InsnId::kTPROT);
+  table.Set<&MVCK>(InsnId::kMVCK);
+  table.Set<&MoveBetweenSpaces<true>>(InsnId::kMVCP);
+  table.Set<&MoveBetweenSpaces<false>>(InsnId::kMVCS);
   table.Set<&LoadRealAddress<false>>(InsnId::kLRA);
   table.Set<&LoadRealAddress<false>>(InsnId::kLRAY);
   table.Set<&LoadRealAddress<true>>(InsnId::kLRAG);

@@ -139,8 +139,23 @@ class ExecContext {
   // bits, or the ASCEs in CR1/CR7/CR13 (LPSW(E), SSM, STOSM/STNSM, SAC(F), SPKA, SAM*, LCTL(G),
   // interrupts). Cheap when nothing relevant changed.
   void PswChanged();
-  // Flushes all TLBs (IPTE, IDTE, PTLB, CSP, SSKE, SPX, ...).
+  // Flushes all TLBs of this CPU (PTLB, SPX, PSW and control-register changes, ...).
   void FlushTlb();
+  // Flushes the TLBs of every CPU of the configuration (IPTE, IDTE, CSP(G) with purge, SSKE): this one
+  // now, the others before their next block (SyncTlbPurges).
+  void PurgeAllTlbs() {
+    memory_.BroadcastTlbPurge();
+    FlushTlb();
+    seen_purge_generation_ = memory_.tlb_purge_generation();
+  }
+  // Called by the run loop before each block: applies purges other CPUs broadcast.
+  void SyncTlbPurges() {
+    const uint64_t g = memory_.tlb_purge_generation();
+    if (ABSL_PREDICT_FALSE(g != seen_purge_generation_)) {
+      seen_purge_generation_ = g;
+      FlushTlb();
+    }
+  }
 
   // --- Storage ----------------------------------------------------------------------------------------
   template <typename T>
@@ -258,6 +273,7 @@ class ExecContext {
   uint64_t epoch_ = 0;  // tlb_epoch_ << 2 | current address space: what tlb_epoch() returns
   void UpdateEpoch() { epoch_ = tlb_epoch_ << 2 | static_cast<uint64_t>(CurrentSpace()); }
   std::unique_ptr<uint64_t[]> unimplemented_;
+  uint64_t seen_purge_generation_ = 0;
 };
 
 template <typename T>

@@ -108,6 +108,7 @@ void Interpreter::ExecuteBlock(const Block& block) {
 
 void Interpreter::RunBlocks() {
   for (int n = 0; n < kBlocksPerSlice; ++n) {
+    cpu_.SyncTlbPurges();
     fetching_ = true;
     const Block* block = cache_.Lookup(cpu_, cpu_.ia);
     fetching_ = false;
