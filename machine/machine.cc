@@ -118,7 +118,10 @@ absl::Status Machine::Initialize() {
 
 void Machine::set_trace(const std::vector<std::string>& categories) {
   trace_ = categories;
-  for (auto& cpu : cpus_) cpu->vcpu->set_trace_interrupts(Tracing("interrupts"));
+  for (auto& cpu : cpus_) {
+    cpu->vcpu->set_trace_interrupts(Tracing("interrupts"));
+    cpu->vcpu->set_trace_insns(Tracing("insn"));
+  }
 }
 
 bool Machine::Tracing(const char* category) const {

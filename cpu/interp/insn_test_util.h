@@ -124,6 +124,7 @@ class InsnTester {
 
   CpuState& state() { return cpu_->state(); }
   GuestMemory& memory() { return *memory_; }
+  Interpreter& cpu() { return *cpu_; }
   uint64_t gr(int r) { return state().gr[r]; }
   void SetGr(int r, uint64_t v) { state().gr[r] = v; }
   void SetCc(uint8_t cc) { state().psw.set_cc(cc); }

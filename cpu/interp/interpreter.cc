@@ -106,13 +106,42 @@ void Interpreter::ExecuteBlock(const Block& block) {
   cpu_.ia = cpu_.Wrap(cpu_.next_ia);
 }
 
+// The traced variant: one instruction at a time through its plain handler, each written out first.
+void Interpreter::ExecuteBlockTraced(const Block& block) {
+  current_block_ = &block;
+  block_start_ia_ = cpu_.ia;
+  uint64_t ia = cpu_.ia;
+  for (const Insn* insn = block.begin(); insn != block.end(); ++insn) {
+    const isa::DecodedInsn d{insn->id, insn->length, insn->ops};
+    std::fprintf(stderr, "[cpu %u] %016llx: %s\n", options_.cpu_address, static_cast<unsigned long long>(ia),
+                 isa::Disassemble(d, ia).c_str());
+    ++cpu_.insn_count;
+    const uint64_t next = ia + insn->length;
+    cpu_.ia = ia;
+    cpu_.next_ia = next;
+    // Exceptions unwind from here; OnProgramException takes back the instructions after this one,
+    // which were never counted: count them now so that its correction comes out even.
+    cpu_.insn_count += block.end() - (insn + 1);
+    insn->exec(cpu_, *insn);
+    cpu_.insn_count -= block.end() - (insn + 1);
+    if (cpu_.next_ia != next) break;
+    ia = next;
+  }
+  current_block_ = nullptr;
+  cpu_.ia = cpu_.Wrap(cpu_.next_ia);
+}
+
 void Interpreter::RunBlocks() {
   for (int n = 0; n < kBlocksPerSlice; ++n) {
     cpu_.SyncTlbPurges();
     fetching_ = true;
     const Block* block = cache_.Lookup(cpu_, cpu_.ia);
     fetching_ = false;
-    ExecuteBlock(*block);
+    if (ABSL_PREDICT_FALSE(trace_insns_)) {
+      ExecuteBlockTraced(*block);
+    } else {
+      ExecuteBlock(*block);
+    }
     if (block->ends_special || kicked_.load(std::memory_order_relaxed)) return;
   }
   last_address_.store(cpu_.ia, std::memory_order_relaxed);
