@@ -238,10 +238,12 @@ class ExecContext {
   uint8_t execute_length = 0;
 
  private:
+  // Out of line: their byte buffers would otherwise give every handler that inlines Load/Store a stack
+  // frame and a stack-protector check on its fast path.
   template <typename T>
-  T LoadSlow(uint64_t addr);
+  ABSL_ATTRIBUTE_NOINLINE T LoadSlow(uint64_t addr);
   template <typename T>
-  void StoreSlow(uint64_t addr, T value);
+  ABSL_ATTRIBUTE_NOINLINE void StoreSlow(uint64_t addr, T value);
   // The outcome of translating and checking one access.
   struct Resolved {
     uint64_t abs = 0;
