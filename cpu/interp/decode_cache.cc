@@ -68,8 +68,7 @@ const Block* DecodeCache::LookupSlow(ExecContext& cpu, uint64_t ia) {
   const uint64_t abs = abs_page + offset;
   Block* block;
   auto it = blocks_.find(abs);
-  if (it != blocks_.end() &&
-      it->second->generation == cpu.memory().write_generation(frame).load(std::memory_order_acquire)) {
+  if (it != blocks_.end() && it->second->current()) {
     block = it->second.get();
   } else {
     block = Decode(cpu, ia, page, frame, abs);
@@ -83,6 +82,7 @@ const Block* DecodeCache::LookupSlow(ExecContext& cpu, uint64_t ia) {
 Block* DecodeCache::Decode(ExecContext& cpu, uint64_t ia, const uint8_t* page, uint64_t frame, uint64_t abs) {
   if (blocks_.size() >= kMaxBlocks) {
     blocks_.clear();
+    ++flushes_;
     cpu.BumpTlbEpoch();  // the jump cache points into the dropped blocks
   }
   // Stores into this frame must now take the slow path, which bumps its generation.

@@ -27,6 +27,14 @@ struct Block {
   const std::atomic<uint32_t>* current_generation = nullptr;  // the frame's generation counter
   bool ends_special = false;   // the last instruction's handler may change the PSW or request an exit
   bool cacheable = true;       // false for a lone instruction that crosses a page boundary
+  // The block that ran after this one last time, valid for the instruction address and TLB epoch it
+  // was found at (the run loop follows it instead of looking the address up again).
+  mutable uint64_t link_ia = 1;
+  mutable uint64_t link_epoch = 0;
+  mutable const Block* link = nullptr;
+
+  // Whether the code this block was decoded from is unchanged.
+  bool current() const { return generation == current_generation->load(std::memory_order_relaxed); }
   // The instructions, followed by one end-of-block sentinel (EndOfBlock, length 0) that the threaded
   // handlers run into when the block falls through at its end.
   std::vector<Insn> insns;
@@ -50,11 +58,27 @@ class DecodeCache {
   const Block* Lookup(ExecContext& cpu, uint64_t ia) {
     // The hot path, inline: a jump-cache hit whose block is still current.
     const JumpEntry& j = jump_cache_[(ia >> 1) & (kJumpCacheEntries - 1)];
-    if (ABSL_PREDICT_TRUE(j.ia == ia && j.epoch == cpu.tlb_epoch() &&
-                          j.block->generation == j.block->current_generation->load(std::memory_order_relaxed))) {
+    if (ABSL_PREDICT_TRUE(j.ia == ia && j.epoch == cpu.tlb_epoch() && j.block->current())) {
       return j.block;
     }
     return LookupSlow(cpu, ia);
+  }
+
+  // The block to run after `prev` at `ia`: prev's link when it still holds, else Lookup() (which may
+  // raise the instruction fetch's access exception), remembered as prev's new link.
+  const Block* Next(ExecContext& cpu, const Block* prev, uint64_t ia) {
+    if (ABSL_PREDICT_TRUE(prev->link_ia == ia && prev->link_epoch == cpu.tlb_epoch() && prev->link->current())) {
+      return prev->link;
+    }
+    const uint64_t flushes = flushes_;
+    const Block* next = Lookup(cpu, ia);
+    // A full flush freed `prev`; the crossing-instruction scratch block is never linked.
+    if (flushes == flushes_ && prev->cacheable && next->cacheable) {
+      prev->link_ia = ia;
+      prev->link_epoch = cpu.tlb_epoch();
+      prev->link = next;
+    }
+    return next;
   }
 
   // Number of blocks decoded so far (statistics).
@@ -81,6 +105,7 @@ class DecodeCache {
   std::vector<JumpEntry> jump_cache_;
   Block crossing_;  // scratch for DecodeCrossing
   uint64_t decoded_blocks_ = 0;
+  uint64_t flushes_ = 0;  // times the whole cache was dropped (every Block* before it is dangling)
 };
 
 }  // namespace s390vmm::interp

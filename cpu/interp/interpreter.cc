@@ -92,7 +92,7 @@ std::vector<std::pair<isa::InsnId, uint64_t>> Interpreter::UnimplementedHits() c
   return hits;
 }
 
-void Interpreter::ExecuteBlock(const Block& block) {
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void Interpreter::ExecuteBlock(const Block& block) {
   current_block_ = &block;
   block_start_ia_ = cpu_.ia;
   const Insn* first = block.begin();
@@ -132,10 +132,11 @@ void Interpreter::ExecuteBlockTraced(const Block& block) {
 }
 
 void Interpreter::RunBlocks() {
+  const Block* block = nullptr;
   for (int n = 0; n < kBlocksPerSlice; ++n) {
     cpu_.SyncTlbPurges();
     fetching_ = true;
-    const Block* block = cache_.Lookup(cpu_, cpu_.ia);
+    block = block == nullptr ? cache_.Lookup(cpu_, cpu_.ia) : cache_.Next(cpu_, block, cpu_.ia);
     fetching_ = false;
     if (ABSL_PREDICT_FALSE(trace_insns_)) {
       ExecuteBlockTraced(*block);
