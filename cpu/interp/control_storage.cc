@@ -224,6 +224,17 @@ uint64_t PrefixAdjust(const void* ctx, uint64_t real) {
   return static_cast<const ExecContext*>(ctx)->RealToAbsolute(real);
 }
 
+// Translates `addr` in the CPU's current address space (the ASCE of CR1, CR7 or CR13 per the PSW's
+// address-space control) as LRA and TPROT do: without raising translation exceptions.
+DatResult TranslateInCurrentSpace(ExecContext& cpu, uint64_t addr) {
+  const AddressSpaceControl as = cpu.s.psw.address_space();
+  const uint64_t asce_value = cpu.s.cr[as == AddressSpaceControl::kSecondary ? 7
+                                       : as == AddressSpaceControl::kHome  ? 13
+                                                                           : 1];
+  const bool edat1 = (cpu.s.cr[0] & cr0::kEdat) && cpu.model().HasBit(8);
+  return Translate(cpu.memory(), asce_value, addr, edat1, &PrefixAdjust, &cpu);
+}
+
 // LOAD REAL ADDRESS (LRA, LRAY 32-bit result; LRAG 64-bit): translates the operand address in the current
 // address space. CC 0 and the real address; on a translation exception CC 3 and GR R1 bits 32-63 =
 // 0x80000000 | the exception code (as QEMU reports it).
@@ -233,12 +244,7 @@ void LoadRealAddress(ExecContext& cpu, const Insn& i) {
   const uint64_t addr = AddrX2(cpu, i);
   uint64_t real = addr;
   if (cpu.s.psw.dat()) {
-    const AddressSpaceControl as = cpu.s.psw.address_space();
-    const uint64_t asce_value = cpu.s.cr[as == AddressSpaceControl::kSecondary ? 7
-                                         : as == AddressSpaceControl::kHome  ? 13
-                                                                             : 1];
-    const bool edat1 = (cpu.s.cr[0] & cr0::kEdat) && cpu.model().HasBit(8);
-    const DatResult r = Translate(cpu.memory(), asce_value, addr, edat1, &PrefixAdjust, &cpu);
+    const DatResult r = TranslateInCurrentSpace(cpu, addr);
     if (!r.ok) {
       if (r.code == ProgramInterruptCode::kAddressing) RaiseProgramInterrupt(r.code);
       cpu.s.set_gr_low(i.ops.r1, 0x80000000u | static_cast<uint32_t>(r.code));
@@ -370,12 +376,7 @@ void TPROT(ExecContext& cpu, const Insn& i) {
   uint64_t real = addr;
   bool dat_protected = false;
   if (cpu.s.psw.dat()) {
-    const AddressSpaceControl as = cpu.s.psw.address_space();
-    const uint64_t asce_value = cpu.s.cr[as == AddressSpaceControl::kSecondary ? 7
-                                         : as == AddressSpaceControl::kHome  ? 13
-                                                                             : 1];
-    const bool edat1 = (cpu.s.cr[0] & cr0::kEdat) && cpu.model().HasBit(8);
-    const DatResult r = Translate(cpu.memory(), asce_value, addr, edat1, &PrefixAdjust, &cpu);
+    const DatResult r = TranslateInCurrentSpace(cpu, addr);
     if (!r.ok) {
       if (r.code == ProgramInterruptCode::kAddressing || r.code == ProgramInterruptCode::kTranslationSpecification) {
         RaiseProgramInterrupt(r.code);
