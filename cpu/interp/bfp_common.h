@@ -160,6 +160,8 @@ inline void Finish(ExecContext& cpu, const Env& env, bool suppress_inexact = fal
 void RegisterBfpArithmetic(HandlerTable& table);
 void RegisterBfpConvert(HandlerTable& table);
 void RegisterFpSupport(HandlerTable& table);
+// DIVIDE TO INTEGER (bfp_divide_integer.cc; RegisterVectorFp calls it).
+void RegisterBfpDivideToInteger(HandlerTable& table);
 
 }  // namespace s390vmm::interp::bfp
 

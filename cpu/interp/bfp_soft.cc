@@ -88,7 +88,10 @@ u128 RoundPack(const Format& f, bool sign, int32_t exp, u128 sig, Env& env) {
   const u128 rem = sig & ((u128{1} << shift) - 1);
   if (rem != 0) {
     env.flags |= kInexact;
-    if (env.rounding == Rounding::kPrepareShorter) kept |= 1;
+    if (env.rounding == Rounding::kPrepareShorter && !(kept & 1)) {
+      kept |= 1;  // round to odd: an even truncation moves away from zero
+      env.incremented = true;
+    }
   }
   if (RoundUp(env.rounding, sign, kept & 1, rem, u128{1} << (shift - 1))) {
     ++kept;
@@ -205,7 +208,63 @@ struct U256 {
   }
   bool operator>=(const U256& o) const { return hi != o.hi ? hi > o.hi : lo >= o.lo; }
   U256 operator-(const U256& o) const { return {hi - o.hi - (lo < o.lo), lo - o.lo}; }
+  U256 operator+(const U256& o) const {
+    const u128 l = lo + o.lo;
+    return {hi + o.hi + (l < lo), l};
+  }
+  bool IsZero() const { return (hi | lo) == 0; }
+  int Clz() const { return hi ? Clz128(hi) : 128 + Clz128(lo); }  // *this != 0
+  U256 ShlAny(int n) const {  // 0 <= n < 256
+    if (n == 0) return *this;
+    if (n >= 128) return {lo << (n - 128), 0};
+    return Shl(n);
+  }
+  // >> n with every bit shifted out ORed into bit 0.
+  U256 ShrJam(int n) const {
+    if (n <= 0) return *this;
+    if (n >= 256) return {0, static_cast<u128>(!IsZero())};
+    if (n >= 128) {
+      const int k = n - 128;
+      const bool lost = lo != 0 || (k > 0 && (hi << (128 - k)) != 0);
+      return {0, (hi >> k) | static_cast<u128>(lost)};
+    }
+    const bool lost = (lo << (128 - n)) != 0;
+    return {hi >> n, (lo >> n) | (hi << (128 - n)) | static_cast<u128>(lost)};
+  }
+  // The top 128 bits with the rest ORed into bit 0: what RoundPack takes.
+  u128 Jam128() const { return hi | static_cast<u128>(lo != 0); }
 };
+
+// a * b + c for the extended format, whose 226-bit significand product does not fit the 128 bits the other
+// paths work in: the product is kept whole in 256 bits and the addend aligned to it with a sticky bit, so
+// the sum is exact up to bits far below the rounding position, and rounded once into `out`. Values are
+// M / 2^255 * 2^E here.
+u128 MulAddWide(const Format& out, const Unpacked& x, const Unpacked& y, const Unpacked* z, Env& env) {
+  U256 p;
+  Mul128(x.sig, y.sig, &p.hi, &p.lo);
+  int32_t pe = x.exp + y.exp + 1;
+  bool ps = x.sign != y.sign;
+  if (!(p.hi >> 127)) {
+    p = p.Shl(1);
+    --pe;
+  }
+  if (z == nullptr) return RoundPack(out, ps, pe, p.Jam128(), env);
+  U256 c{z->sig, 0};
+  int32_t ce = z->exp;
+  bool cs = z->sign;
+  if (ce > pe || (ce == pe && !(p >= c))) {  // |p| >= |c| from here on
+    std::swap(p, c);
+    std::swap(pe, ce);
+    std::swap(ps, cs);
+  }
+  p = p.ShrJam(1);  // one bit of headroom for the carry
+  c = c.ShrJam(1 + (pe - ce));
+  U256 sum = ps == cs ? p + c : p - c;
+  if (sum.IsZero()) return env.rounding == Rounding::kDown ? out.sign_bit() : 0;  // exact cancellation
+  const int lz = sum.Clz();
+  sum = sum.ShlAny(lz);
+  return RoundPack(out, ps, pe + 1 - lz, sum.Jam128(), env);
+}
 
 }  // namespace
 
@@ -336,42 +395,53 @@ u128 Sqrt(const Format& f, u128 a, Env& env) {
   return RoundPack(f, false, exp, sig, env);
 }
 
-u128 MulAdd(const Format& f, u128 a, u128 b, u128 c, Env& env) {
+u128 MulAdd(const Format& f, u128 a, u128 b, u128 c, Env& env) { return MulAddTo(f, f, a, b, c, env); }
+
+u128 MulAddTo(const Format& f, const Format& out, u128 a, u128 b, u128 c, Env& env) {
   // PoP "Results: MULTIPLY AND ADD": infinity times zero is the default NaN whatever the addend is;
   // otherwise an SNaN before a QNaN, in the order third, second, first operand.
-  if ((IsInf(f, a) && IsZero(f, b)) || (IsZero(f, a) && IsInf(f, b))) return InvalidResult(f, env);
+  if ((IsInf(f, a) && IsZero(f, b)) || (IsZero(f, a) && IsInf(f, b))) return InvalidResult(out, env);
   if (IsNaN(f, a) || IsNaN(f, b) || IsNaN(f, c)) {
     if (IsSNaN(f, a) || IsSNaN(f, b) || IsSNaN(f, c)) env.flags |= kInvalid;
-    for (u128 x : {a, b, c}) {
-      if (IsSNaN(f, x)) return Quiet(f, x);
-    }
-    for (u128 x : {a, b, c}) {
-      if (IsNaN(f, x)) return x;
-    }
+    const u128 n = [&] {
+      for (u128 x : {a, b, c}) {
+        if (IsSNaN(f, x)) return Quiet(f, x);
+      }
+      for (u128 x : {a, b, c}) {
+        if (IsNaN(f, x)) return x;
+      }
+      return c;
+    }();
+    return f.precision == out.precision ? n : Convert(f, out, n, env);
   }
   const bool psign = IsNegative(f, a) != IsNegative(f, b);
   const bool csign = IsNegative(f, c);
   if (IsInf(f, a) || IsInf(f, b)) {
-    if (IsInf(f, c) && csign != psign) return InvalidResult(f, env);
-    return (psign ? f.sign_bit() : 0) | f.inf();
+    if (IsInf(f, c) && csign != psign) return InvalidResult(out, env);
+    return (psign ? out.sign_bit() : 0) | out.inf();
   }
-  if (IsInf(f, c)) return c;
+  if (IsInf(f, c)) return (csign ? out.sign_bit() : 0) | out.inf();
   if (IsZero(f, a) || IsZero(f, b)) {
     if (IsZero(f, c)) {
-      if (psign == csign) return c;
-      return env.rounding == Rounding::kDown ? f.sign_bit() : 0;
+      if (psign == csign) return csign ? out.sign_bit() : 0;
+      return env.rounding == Rounding::kDown ? out.sign_bit() : 0;
     }
     const Unpacked z = UnpackFinite(f, c);
-    return RoundPack(f, z.sign, z.exp, z.sig, env);
+    return RoundPack(out, z.sign, z.exp, z.sig, env);
   }
-  // The product of two significands of at most 53 bits is exact in 128 bits.
   const Unpacked x = UnpackFinite(f, a);
   const Unpacked y = UnpackFinite(f, b);
+  if (f.precision > 64) {
+    if (IsZero(f, c)) return MulAddWide(out, x, y, nullptr, env);
+    const Unpacked z = UnpackFinite(f, c);
+    return MulAddWide(out, x, y, &z, env);
+  }
+  // The product of two significands of at most 53 bits is exact in 128 bits.
   Unpacked p{psign, x.exp + y.exp + 1,
              static_cast<u128>(static_cast<uint64_t>(x.sig >> 64)) * static_cast<uint64_t>(y.sig >> 64)};
   Normalize(p.exp, p.sig);
-  if (IsZero(f, c)) return RoundPack(f, p.sign, p.exp, p.sig, env);
-  return AddUnpacked(f, p, UnpackFinite(f, c), env);
+  if (IsZero(f, c)) return RoundPack(out, p.sign, p.exp, p.sig, env);
+  return AddUnpacked(out, p, UnpackFinite(f, c), env);
 }
 
 uint8_t Compare(const Format& f, u128 a, u128 b, bool signaling, Env& env) {
@@ -422,7 +492,10 @@ IntegerPart RoundToInteger(const Unpacked& x, Rounding r) {
     frac = ShiftRightJam(x.sig, -x.exp - 1);
   }
   IntegerPart out{int_part, frac != 0, false};
-  if (frac != 0 && r == Rounding::kPrepareShorter) out.magnitude |= 1;
+  if (frac != 0 && r == Rounding::kPrepareShorter && !(int_part & 1)) {
+    out.magnitude |= 1;
+    out.incremented = true;
+  }
   if (RoundUp(r, x.sign, int_part & 1, frac, u128{1} << 127)) {
     ++out.magnitude;
     out.incremented = true;

@@ -94,6 +94,9 @@ u128 Div(const Format& f, u128 a, u128 b, Env& env);
 u128 Sqrt(const Format& f, u128 a, Env& env);
 // a * b + c with one rounding; NaN precedence a, b, c (MULTIPLY AND ADD: third, second, first operand).
 u128 MulAdd(const Format& f, u128 a, u128 b, u128 c, Env& env);
+// The same for `f` operands with the result rounded once into `out` (DIVIDE TO INTEGER computes its
+// remainder from extended-format operands whose quotient exceeds the short and long exponent range).
+u128 MulAddTo(const Format& f, const Format& out, u128 a, u128 b, u128 c, Env& env);
 // The product of two `from` values in the wider format `to`, rounded once (MDEBR, MXDBR).
 u128 MulWiden(const Format& from, const Format& to, u128 a, u128 b, Env& env);
 
