@@ -109,7 +109,11 @@ class Runners:
                               stderr=subprocess.PIPE, cwd=self.workdir, env=self.env, timeout=timeout)
 
     def ours(self, args, stdin=b"", timeout=300, stats=False):
-        return self._run([self.runner] + (["--stats"] if stats else []), args, stdin, timeout)
+        # S390X_RUN_CPU selects the CPU model (busybox_diff_z15_test: glibc then takes its vector string
+        # functions, so real library code exercises the vector instructions).
+        cpu = os.environ.get("S390X_RUN_CPU")
+        prefix = [self.runner] + (["--cpu", cpu] if cpu else []) + (["--stats"] if stats else [])
+        return self._run(prefix, args, stdin, timeout)
 
     def reference(self, args, stdin=b"", timeout=300):
         return self._run([self.qemu], args, stdin, timeout)
