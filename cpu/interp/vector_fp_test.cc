@@ -212,10 +212,10 @@ TEST(VectorFpTest, ShortAndExtendedNeedVectorEnhancements1) {
   };
   for (const auto& [name, insn] : spec) {
     SCOPED_TRACE(name);
-    VTester t(VectorOnlyModel());
+    VTester t(VectorBaseTestModel());
     ExpectProgram(t, insn, ProgramInterruptCode::kSpecification);
   }
-  VTester t(VectorOnlyModel());
+  VTester t(VectorBaseTestModel());
   ExpectProgram(t, VRRc(kVFMIN, 1, 2, 3, kLong), ProgramInterruptCode::kOperation);
   ExpectProgram(t, VRRe(kVFNMA, 1, 2, 3, 4, 0, kLong), ProgramInterruptCode::kOperation);
   t.SetV(2, L(D(1.0), D(2.0)));

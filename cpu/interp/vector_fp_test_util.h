@@ -12,26 +12,12 @@
 #include "cpu/cpu_model.h"
 #include "cpu/cpu_state.h"
 #include "cpu/interp/insn_test_util.h"
+#include "cpu/interp/vector_insn_test_util.h"
 #include "gtest/gtest.h"
 
 namespace s390vmm::interp::testing {
 
 using u128 = unsigned __int128;
-
-// z15's facilities plus the vector facility (129) and vector-enhancements facilities 1 (135) and 2 (148);
-// and a model with the vector facility alone.
-inline const CpuModel& VectorModel() {
-  static const CpuModel* model = new CpuModel(
-      "vector-test", 0x8561, "vector tests",
-      {0, 1, 2, 7, 16, 18, 19, 21, 22, 24, 25, 26, 27, 30, 31, 32, 33, 34, 35, 37, 41, 45, 49, 53, 58, 61, 129, 135, 148});
-  return *model;
-}
-inline const CpuModel& VectorOnlyModel() {
-  static const CpuModel* model = new CpuModel(
-      "vector-129", 0x2964, "vector facility without enhancements",
-      {0, 1, 2, 7, 16, 18, 19, 21, 22, 24, 25, 26, 27, 30, 31, 32, 33, 34, 35, 37, 41, 45, 49, 53, 58, 61, 129});
-  return *model;
-}
 
 inline uint64_t D(double x) { uint64_t u; std::memcpy(&u, &x, 8); return u; }
 inline uint32_t F(float x) { uint32_t u; std::memcpy(&u, &x, 4); return u; }
@@ -52,38 +38,6 @@ constexpr uint32_t kMaskUnderflow = 0x10000000, kMaskInexact = 0x08000000;
 constexpr uint32_t kFlagInvalid = 0x800000, kFlagDivide = 0x400000, kFlagOverflow = 0x200000;
 constexpr uint32_t kFlagUnderflow = 0x100000, kFlagInexact = 0x080000;
 
-// --- Encoders: a 6-byte vector instruction from its opcode and fields at their PoP bit positions -----------
-class VInsn {
- public:
-  explicit VInsn(uint16_t op) : bits_(uint64_t{op} >> 8 << 40 | (op & 0xff)) {}
-  VInsn& Field(int start, int width, uint64_t v) {
-    bits_ |= (v & ((uint64_t{1} << width) - 1)) << (48 - start - width);
-    return *this;
-  }
-  // A vector register in the 4-bit field at `start`; bit 4 of the number goes to RXB bit `rxb`.
-  VInsn& Vr(int start, int rxb, int v) { return Field(start, 4, v & 15).Field(rxb, 1, v >> 4); }
-  operator Bytes() const {
-    Bytes out(6);
-    for (int k = 0; k < 6; ++k) out[k] = static_cast<uint8_t>(bits_ >> (40 - 8 * k));
-    return out;
-  }
-
- private:
-  uint64_t bits_;
-};
-inline Bytes VRRa(uint16_t op, int v1, int v2, int m3, int m4 = 0, int m5 = 0) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Field(32, 4, m3).Field(28, 4, m4).Field(24, 4, m5);
-}
-inline Bytes VRRc(uint16_t op, int v1, int v2, int v3, int m4, int m5 = 0, int m6 = 0) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Vr(16, 38, v3).Field(32, 4, m4).Field(28, 4, m5).Field(24, 4, m6);
-}
-inline Bytes VRRe(uint16_t op, int v1, int v2, int v3, int v4, int m5, int m6) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Vr(16, 38, v3).Vr(32, 39, v4).Field(28, 4, m5).Field(20, 4, m6);
-}
-inline Bytes VRIe(uint16_t op, int v1, int v2, int i3, int m4, int m5) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Field(16, 12, i3).Field(32, 4, m4).Field(28, 4, m5);
-}
-
 // Opcodes.
 constexpr uint16_t kVFA = 0xe7e3, kVFS = 0xe7e2, kVFM = 0xe7e7, kVFD = 0xe7e5, kVFSQ = 0xe7ce;
 constexpr uint16_t kVFMA = 0xe78f, kVFMS = 0xe78e, kVFNMA = 0xe79f, kVFNMS = 0xe79e;
@@ -96,7 +50,7 @@ constexpr int kShort = 2, kLong = 3, kExt = 4, kS = 8;
 // An InsnTester with the vector facilities, vector enablement and the AFP-register control on.
 class VTester : public InsnTester {
  public:
-  explicit VTester(const CpuModel& model = VectorModel()) : InsnTester(model) {
+  explicit VTester(const CpuModel& model = VectorTestModel()) : InsnTester(model) {
     state().cr[0] = cr0::kAfpRegisterControl | cr0::kVectorEnablement;
   }
   void SetV(int v, VectorRegister x) { state().vr[v] = x; }

@@ -265,7 +265,7 @@ TEST(VectorIntegerTest, ComplementPositiveCounts) {
       c("VPOPCTF (VE1)", kVPOPCT, 2, F({0xffffffff, 1, 0x80000000, 0x0f0f0f0f}), F({32, 1, 1, 16})),
       c("VPOPCTG (VE1)", kVPOPCT, 3, Q(kOnes, 0x8000000000000001), Q(64, 2)),
       {"VPOPCTB without VE1", VRRa(kVPOPCT, 3, 3, 0), {{3, B({0xff, 0x0f})}}, {3, B({8, 4})}, -1, {},
-       &VectorOnlyModel()},
+       &VectorBaseTestModel()},
   });
 }
 
@@ -338,7 +338,7 @@ TEST(VectorIntegerTest, ReservedElementSizes) {
            {"VLC ES 4", VRRa(kVLC, kV1, kV2, 4), kSpec},
            {"VCLZ ES 4", VRRa(kVCLZ, kV1, kV2, 4), kSpec},
            {"VPOPCT ES 4", VRRa(kVPOPCT, kV1, kV2, 4), kSpec},
-           {"VPOPCT ES 1 without VE1", VRRa(kVPOPCT, kV1, kV2, 1), kSpec, &VectorOnlyModel()},
+           {"VPOPCT ES 1 without VE1", VRRa(kVPOPCT, kV1, kV2, 1), kSpec, &VectorBaseTestModel()},
            {"VML ES 3", VRRc(kVML, kV1, kV2, kV3, 3), kSpec},
            {"VMLE ES 3", VRRc(kVMLE, kV1, kV2, kV3, 3), kSpec},
            {"VMAL ES 3", VRRd(kVMAL, kV1, kV2, kV3, kV4, 3), kSpec},
@@ -367,13 +367,13 @@ TEST(VectorIntegerTest, FacilitiesOff) {
   const ProgramInterruptCode kOp = ProgramInterruptCode::kOperation;
   for (const VExceptionCase& c : std::vector<VExceptionCase>{
            // Vector-enhancements facility 1.
-           {"VNX", VRRc(kVNX, kV1, kV2, kV3), kOp, &VectorOnlyModel()},
-           {"VNN", VRRc(kVNN, kV1, kV2, kV3), kOp, &VectorOnlyModel()},
-           {"VOC", VRRc(kVOC, kV1, kV2, kV3), kOp, &VectorOnlyModel()},
-           {"VMSL", VRRd(kVMSL, kV1, kV2, kV3, kV4, 3), kOp, &VectorOnlyModel()},
+           {"VNX", VRRc(kVNX, kV1, kV2, kV3), kOp, &VectorBaseTestModel()},
+           {"VNN", VRRc(kVNN, kV1, kV2, kV3), kOp, &VectorBaseTestModel()},
+           {"VOC", VRRc(kVOC, kV1, kV2, kV3), kOp, &VectorBaseTestModel()},
+           {"VMSL", VRRd(kVMSL, kV1, kV2, kV3, kV4, 3), kOp, &VectorBaseTestModel()},
            // Vector-enhancements facility 2.
-           {"VSLD", VRId(kVSLD, kV1, kV2, kV3, 1), kOp, &VectorOnlyModel()},
-           {"VSRD", VRId(kVSRD, kV1, kV2, kV3, 1), kOp, &VectorOnlyModel()},
+           {"VSLD", VRId(kVSLD, kV1, kV2, kV3, 1), kOp, &VectorBaseTestModel()},
+           {"VSRD", VRId(kVSRD, kV1, kV2, kV3, 1), kOp, &VectorBaseTestModel()},
            // No vector facility at all.
            {"VA", VRRc(kVA, kV1, kV2, kV3, 0), kOp, &IntegerTestModel()},
            {"VN", VRRc(kVN, kV1, kV2, kV3), kOp, &IntegerTestModel()},
@@ -397,7 +397,7 @@ TEST(VectorIntegerTest, VectorEnablementControlOff) {
     d.cr0 = cr0::kAfpRegisterControl;
     RunVExceptionCase(d);
   }
-  InsnTester t(VectorModel());
+  InsnTester t(VectorTestModel());
   t.state().cr[0] = cr0::kAfpRegisterControl;
   const InsnResult res = t.Run(VRRc(kVN, 1, 2, 3));
   ASSERT_FALSE(res.completed);
@@ -408,7 +408,7 @@ TEST(VectorIntegerTest, VectorEnablementControlOff) {
 TEST(VectorIntegerTest, SequenceThroughTheDecodeCache) {
   // Several vector instructions in one block: a 128-bit add with carry chain over two quadwords
   // (VACCQ/VAQ/VACQ), then VSUMQF into a scalar-like result.
-  InsnTester t(VectorModel());
+  InsnTester t(VectorTestModel());
   t.state().cr[0] = kVectorCr0;
   t.state().vr[1] = Q(0, kOnes);  // low quadword of x
   t.state().vr[2] = Q(0, 0);      // high quadword of x

@@ -19,6 +19,7 @@
 #include "cpu/cpu_model.h"
 #include "cpu/cpu_state.h"
 #include "cpu/interp/insn_test_util.h"
+#include "cpu/interp/vector_insn_test_util.h"
 #include "gtest/gtest.h"
 
 namespace s390vmm::interp::testing::vector_integer {
@@ -27,56 +28,6 @@ using V = VectorRegister;
 inline constexpr uint64_t kOnes = ~uint64_t{0};
 inline constexpr uint64_t kMin64 = 0x8000000000000000ull;
 inline constexpr uint64_t kMax64 = 0x7fffffffffffffffull;
-
-// ---- Encoders -------------------------------------------------------------------------------------------------
-// Six-byte vector formats: fields at their PoP bit positions (formats.inc); the RXB bit of a vector
-// register field holds bit 0 of its 5-bit number.
-class VInsn {
- public:
-  explicit VInsn(uint16_t opcode) {
-    Put(0, 8, opcode >> 8);
-    Put(40, 8, opcode & 0xff);
-  }
-  VInsn& F(int start, int width, uint64_t value) {
-    Put(start, width, value);
-    return *this;
-  }
-  VInsn& Vr(int start, int rxb_bit, int v) {
-    Put(start, 4, v & 15);
-    Put(rxb_bit, 1, v >> 4);
-    return *this;
-  }
-  operator Bytes() const {  // NOLINT: an encoder reads best as a Bytes value
-    Bytes out(6);
-    for (int k = 0; k < 6; ++k) out[k] = static_cast<uint8_t>(bits_ >> (40 - 8 * k));
-    return out;
-  }
-
- private:
-  void Put(int start, int width, uint64_t value) {
-    bits_ |= (value & ((uint64_t{1} << width) - 1)) << (48 - start - width);
-  }
-  uint64_t bits_ = 0;
-};
-
-inline Bytes VRRa(uint16_t op, int v1, int v2, int m3 = 0, int m4 = 0, int m5 = 0) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).F(32, 4, m3).F(28, 4, m4).F(24, 4, m5);
-}
-inline Bytes VRRb(uint16_t op, int v1, int v2, int v3, int m4, int m5 = 0) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Vr(16, 38, v3).F(32, 4, m4).F(24, 4, m5);
-}
-inline Bytes VRRc(uint16_t op, int v1, int v2, int v3, int m4 = 0, int m5 = 0, int m6 = 0) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Vr(16, 38, v3).F(32, 4, m4).F(28, 4, m5).F(24, 4, m6);
-}
-inline Bytes VRRd(uint16_t op, int v1, int v2, int v3, int v4, int m5 = 0, int m6 = 0) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Vr(16, 38, v3).Vr(32, 39, v4).F(20, 4, m5).F(24, 4, m6);
-}
-inline Bytes VRId(uint16_t op, int v1, int v2, int v3, int i4, int m5 = 0) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v2).Vr(16, 38, v3).F(24, 8, i4).F(32, 4, m5);
-}
-inline Bytes VRSa(uint16_t op, int v1, int v3, int d2, int b2, int m4) {
-  return VInsn(op).Vr(8, 36, v1).Vr(12, 37, v3).F(16, 4, b2).F(20, 12, d2).F(32, 4, m4);
-}
 
 // Vector literals: two doublewords, or elements of one size from the left (the rest zero).
 inline V Q(uint64_t hi, uint64_t lo) { return V{hi, lo}; }
@@ -98,23 +49,7 @@ inline const auto B = E<1>;
 inline const auto H = E<2>;
 inline const auto F = E<4>;
 
-// ---- Models and the runner ------------------------------------------------------------------------------------
-// The z15 facility list with the vector facility (129), vector-enhancements 1 (135) and 2 (148); and the
-// same with the vector facility alone.
-inline const CpuModel& VectorModel() {
-  static const CpuModel* model = new CpuModel(
-      "vector-test", 0x8561, "vector instruction tests",
-      {0, 1, 2, 7, 16, 18, 19, 21, 22, 24, 25, 26, 27, 30, 31, 32, 33, 34, 35, 37, 41, 45, 49, 53, 58, 61, 129,
-       135, 148});
-  return *model;
-}
-inline const CpuModel& VectorOnlyModel() {
-  static const CpuModel* model =
-      new CpuModel("vector-only-test", 0x2964, "vector facility without enhancements",
-                   {0, 1, 2, 7, 16, 18, 19, 21, 22, 24, 25, 26, 27, 30, 31, 32, 33, 34, 35, 37, 41, 45, 129});
-  return *model;
-}
-
+// ---- The runner ------------------------------------------------------------------------------------------------
 inline constexpr uint64_t kVectorCr0 = cr0::kVectorEnablement | cr0::kAfpRegisterControl;
 
 // Background of every vector register the case does not set: distinct values, so that a write to the
@@ -130,7 +65,7 @@ struct VCase {
   std::pair<int, V> out;  // the register written (also checked: no other register changes)
   int cc = -1;            // the CC after; -1: the instruction leaves the CC alone
   std::vector<std::pair<int, uint64_t>> gr = {};
-  const CpuModel* model = &VectorModel();
+  const CpuModel* model = &VectorTestModel();
 };
 
 inline void RunVCase(const VCase& c) {
@@ -166,7 +101,7 @@ struct VExceptionCase {
   std::string name;
   Bytes insn;
   ProgramInterruptCode code;
-  const CpuModel* model = &VectorModel();
+  const CpuModel* model = &VectorTestModel();
   uint64_t cr0 = kVectorCr0;
 };
 

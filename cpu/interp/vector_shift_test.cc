@@ -37,7 +37,7 @@ TEST(VectorShiftTest, ElementShiftByAddress) {
 
 TEST(VectorShiftTest, ElementShiftByAddressIn24BitMode) {
   // The amount is the rightmost bits of the second-operand address, wrapped to the addressing mode.
-  InsnTester t(VectorModel());
+  InsnTester t(VectorTestModel());
   t.state().cr[0] = kVectorCr0;
   t.SetAddressingMode(AddressingMode::k24);
   t.SetGr(4, 0xffffffffffffffff);
