@@ -94,39 +94,39 @@ void RegisterBfpConvert(HandlerTable& table) {
   using E = ShortFmt;
   using D = LongFmt;
   using X = ExtendedFmt;
-  table.Set(InsnId::kLEDBR, &ExecLoadRounded<D, E>);
-  table.Set(InsnId::kLDXBR, &ExecLoadRounded<X, D>);
-  table.Set(InsnId::kLEXBR, &ExecLoadRounded<X, E>);
+  table.Set<&ExecLoadRounded<D, E>>(InsnId::kLEDBR);
+  table.Set<&ExecLoadRounded<X, D>>(InsnId::kLDXBR);
+  table.Set<&ExecLoadRounded<X, E>>(InsnId::kLEXBR);
 
-  table.Set(InsnId::kFIEBR, &ExecLoadFpInteger<E>);
-  table.Set(InsnId::kFIDBR, &ExecLoadFpInteger<D>);
-  table.Set(InsnId::kFIXBR, &ExecLoadFpInteger<X>);
+  table.Set<&ExecLoadFpInteger<E>>(InsnId::kFIEBR);
+  table.Set<&ExecLoadFpInteger<D>>(InsnId::kFIDBR);
+  table.Set<&ExecLoadFpInteger<X>>(InsnId::kFIXBR);
 
-  table.Set(InsnId::kCEFBR, &ExecConvertFromFixed<E, 32, true, true>);
-  table.Set(InsnId::kCDFBR, &ExecConvertFromFixed<D, 32, true, true>);
-  table.Set(InsnId::kCXFBR, &ExecConvertFromFixed<X, 32, true, true>);
-  table.Set(InsnId::kCEGBR, &ExecConvertFromFixed<E, 64, true, true>);
-  table.Set(InsnId::kCDGBR, &ExecConvertFromFixed<D, 64, true, true>);
-  table.Set(InsnId::kCXGBR, &ExecConvertFromFixed<X, 64, true, true>);
-  table.Set(InsnId::kCELFBR, &ExecConvertFromFixed<E, 32, false, false>);
-  table.Set(InsnId::kCDLFBR, &ExecConvertFromFixed<D, 32, false, false>);
-  table.Set(InsnId::kCXLFBR, &ExecConvertFromFixed<X, 32, false, false>);
-  table.Set(InsnId::kCELGBR, &ExecConvertFromFixed<E, 64, false, false>);
-  table.Set(InsnId::kCDLGBR, &ExecConvertFromFixed<D, 64, false, false>);
-  table.Set(InsnId::kCXLGBR, &ExecConvertFromFixed<X, 64, false, false>);
+  table.Set<&ExecConvertFromFixed<E, 32, true, true>>(InsnId::kCEFBR);
+  table.Set<&ExecConvertFromFixed<D, 32, true, true>>(InsnId::kCDFBR);
+  table.Set<&ExecConvertFromFixed<X, 32, true, true>>(InsnId::kCXFBR);
+  table.Set<&ExecConvertFromFixed<E, 64, true, true>>(InsnId::kCEGBR);
+  table.Set<&ExecConvertFromFixed<D, 64, true, true>>(InsnId::kCDGBR);
+  table.Set<&ExecConvertFromFixed<X, 64, true, true>>(InsnId::kCXGBR);
+  table.Set<&ExecConvertFromFixed<E, 32, false, false>>(InsnId::kCELFBR);
+  table.Set<&ExecConvertFromFixed<D, 32, false, false>>(InsnId::kCDLFBR);
+  table.Set<&ExecConvertFromFixed<X, 32, false, false>>(InsnId::kCXLFBR);
+  table.Set<&ExecConvertFromFixed<E, 64, false, false>>(InsnId::kCELGBR);
+  table.Set<&ExecConvertFromFixed<D, 64, false, false>>(InsnId::kCDLGBR);
+  table.Set<&ExecConvertFromFixed<X, 64, false, false>>(InsnId::kCXLGBR);
 
-  table.Set(InsnId::kCFEBR, &ExecConvertToFixed<E, 32, true>);
-  table.Set(InsnId::kCFDBR, &ExecConvertToFixed<D, 32, true>);
-  table.Set(InsnId::kCFXBR, &ExecConvertToFixed<X, 32, true>);
-  table.Set(InsnId::kCGEBR, &ExecConvertToFixed<E, 64, true>);
-  table.Set(InsnId::kCGDBR, &ExecConvertToFixed<D, 64, true>);
-  table.Set(InsnId::kCGXBR, &ExecConvertToFixed<X, 64, true>);
-  table.Set(InsnId::kCLFEBR, &ExecConvertToFixed<E, 32, false>);
-  table.Set(InsnId::kCLFDBR, &ExecConvertToFixed<D, 32, false>);
-  table.Set(InsnId::kCLFXBR, &ExecConvertToFixed<X, 32, false>);
-  table.Set(InsnId::kCLGEBR, &ExecConvertToFixed<E, 64, false>);
-  table.Set(InsnId::kCLGDBR, &ExecConvertToFixed<D, 64, false>);
-  table.Set(InsnId::kCLGXBR, &ExecConvertToFixed<X, 64, false>);
+  table.Set<&ExecConvertToFixed<E, 32, true>>(InsnId::kCFEBR);
+  table.Set<&ExecConvertToFixed<D, 32, true>>(InsnId::kCFDBR);
+  table.Set<&ExecConvertToFixed<X, 32, true>>(InsnId::kCFXBR);
+  table.Set<&ExecConvertToFixed<E, 64, true>>(InsnId::kCGEBR);
+  table.Set<&ExecConvertToFixed<D, 64, true>>(InsnId::kCGDBR);
+  table.Set<&ExecConvertToFixed<X, 64, true>>(InsnId::kCGXBR);
+  table.Set<&ExecConvertToFixed<E, 32, false>>(InsnId::kCLFEBR);
+  table.Set<&ExecConvertToFixed<D, 32, false>>(InsnId::kCLFDBR);
+  table.Set<&ExecConvertToFixed<X, 32, false>>(InsnId::kCLFXBR);
+  table.Set<&ExecConvertToFixed<E, 64, false>>(InsnId::kCLGEBR);
+  table.Set<&ExecConvertToFixed<D, 64, false>>(InsnId::kCLGDBR);
+  table.Set<&ExecConvertToFixed<X, 64, false>>(InsnId::kCLGXBR);
 }
 
 }  // namespace s390vmm::interp::bfp

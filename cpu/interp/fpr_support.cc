@@ -142,35 +142,35 @@ void ExecLfas(ExecContext& cpu, const Insn& insn) { SetFpcAndSignal(cpu, cpu.Loa
 
 void RegisterFpSupport(HandlerTable& table) {
   using isa::InsnId;
-  table.Set(InsnId::kLER, &ExecLer);
-  table.Set(InsnId::kLDR, &ExecLdr);
-  table.Set(InsnId::kLXR, &ExecLxr);
-  table.Set(InsnId::kLE, &ExecLe);
-  table.Set(InsnId::kLEY, &ExecLe);
-  table.Set(InsnId::kLD, &ExecLd);
-  table.Set(InsnId::kLDY, &ExecLd);
-  table.Set(InsnId::kSTE, &ExecSte);
-  table.Set(InsnId::kSTEY, &ExecSte);
-  table.Set(InsnId::kSTD, &ExecStd);
-  table.Set(InsnId::kSTDY, &ExecStd);
-  table.Set(InsnId::kLZER, &ExecLzer);
-  table.Set(InsnId::kLZDR, &ExecLzdr);
-  table.Set(InsnId::kLZXR, &ExecLzxr);
-  table.Set(InsnId::kCPSDR, &ExecCpsdr);
-  table.Set(InsnId::kLCDFR, &ExecLcdfr);
-  table.Set(InsnId::kLNDFR, &ExecLndfr);
-  table.Set(InsnId::kLPDFR, &ExecLpdfr);
-  table.Set(InsnId::kLDGR, &ExecLdgr);
-  table.Set(InsnId::kLGDR, &ExecLgdr);
-  table.Set(InsnId::kLFPC, &ExecLfpc);
-  table.Set(InsnId::kSTFPC, &ExecStfpc);
-  table.Set(InsnId::kSFPC, &ExecSfpc);
-  table.Set(InsnId::kEFPC, &ExecEfpc);
-  table.Set(InsnId::kSRNM, &ExecSrnm);
-  table.Set(InsnId::kSRNMB, &ExecSrnmb);
-  table.Set(InsnId::kSRNMT, &ExecSrnmt);
-  table.Set(InsnId::kSFASR, &ExecSfasr);
-  table.Set(InsnId::kLFAS, &ExecLfas);
+  table.Set<&ExecLer>(InsnId::kLER);
+  table.Set<&ExecLdr>(InsnId::kLDR);
+  table.Set<&ExecLxr>(InsnId::kLXR);
+  table.Set<&ExecLe>(InsnId::kLE);
+  table.Set<&ExecLe>(InsnId::kLEY);
+  table.Set<&ExecLd>(InsnId::kLD);
+  table.Set<&ExecLd>(InsnId::kLDY);
+  table.Set<&ExecSte>(InsnId::kSTE);
+  table.Set<&ExecSte>(InsnId::kSTEY);
+  table.Set<&ExecStd>(InsnId::kSTD);
+  table.Set<&ExecStd>(InsnId::kSTDY);
+  table.Set<&ExecLzer>(InsnId::kLZER);
+  table.Set<&ExecLzdr>(InsnId::kLZDR);
+  table.Set<&ExecLzxr>(InsnId::kLZXR);
+  table.Set<&ExecCpsdr>(InsnId::kCPSDR);
+  table.Set<&ExecLcdfr>(InsnId::kLCDFR);
+  table.Set<&ExecLndfr>(InsnId::kLNDFR);
+  table.Set<&ExecLpdfr>(InsnId::kLPDFR);
+  table.Set<&ExecLdgr>(InsnId::kLDGR);
+  table.Set<&ExecLgdr>(InsnId::kLGDR);
+  table.Set<&ExecLfpc>(InsnId::kLFPC);
+  table.Set<&ExecStfpc>(InsnId::kSTFPC);
+  table.Set<&ExecSfpc>(InsnId::kSFPC);
+  table.Set<&ExecEfpc>(InsnId::kEFPC);
+  table.Set<&ExecSrnm>(InsnId::kSRNM);
+  table.Set<&ExecSrnmb>(InsnId::kSRNMB);
+  table.Set<&ExecSrnmt>(InsnId::kSRNMT);
+  table.Set<&ExecSfasr>(InsnId::kSFASR);
+  table.Set<&ExecLfas>(InsnId::kLFAS);
 }
 
 }  // namespace s390vmm::interp::bfp

@@ -344,43 +344,43 @@ void ExecVSTEBR(ExecContext& cpu, const Insn& i) {
 
 }  // namespace
 
-void RegisterVector(HandlerTable& t) {
-  t.Set(InsnId::kVL, &ExecVL);
-  t.Set(InsnId::kVST, &ExecVST);
-  t.Set(InsnId::kVLR, &ExecVLR);
-  t.Set(InsnId::kVLM, &ExecVLM);
-  t.Set(InsnId::kVSTM, &ExecVSTM);
-  t.Set(InsnId::kVLEB, &ExecVLE<uint8_t>);
-  t.Set(InsnId::kVLEH, &ExecVLE<uint16_t>);
-  t.Set(InsnId::kVLEF, &ExecVLE<uint32_t>);
-  t.Set(InsnId::kVLEG, &ExecVLE<uint64_t>);
-  t.Set(InsnId::kVSTEB, &ExecVSTE<uint8_t>);
-  t.Set(InsnId::kVSTEH, &ExecVSTE<uint16_t>);
-  t.Set(InsnId::kVSTEF, &ExecVSTE<uint32_t>);
-  t.Set(InsnId::kVSTEG, &ExecVSTE<uint64_t>);
-  t.Set(InsnId::kVLREP, &ExecVLREP);
-  t.Set(InsnId::kVLLEZ, &ExecLoadElementAndZero<false>);
-  t.Set(InsnId::kVLBB, &ExecVLBB);
-  t.Set(InsnId::kLCBB, &ExecLCBB);
-  t.Set(InsnId::kVLL, &ExecVLL);
-  t.Set(InsnId::kVSTL, &ExecVSTL);
-  t.Set(InsnId::kVGEF, &ExecVGE<uint32_t>);
-  t.Set(InsnId::kVGEG, &ExecVGE<uint64_t>);
-  t.Set(InsnId::kVSCEF, &ExecVSCE<uint32_t>);
-  t.Set(InsnId::kVSCEG, &ExecVSCE<uint64_t>);
-  t.Set(InsnId::kVLBR, &ExecVLBR);
-  t.Set(InsnId::kVSTBR, &ExecVSTBR);
-  t.Set(InsnId::kVLER, &ExecVLER);
-  t.Set(InsnId::kVSTER, &ExecVSTER);
-  t.Set(InsnId::kVLBRREP, &ExecVLBRREP);
-  t.Set(InsnId::kVLLEBRZ, &ExecLoadElementAndZero<true>);
-  t.Set(InsnId::kVLEBRH, &ExecVLEBR<uint16_t>);
-  t.Set(InsnId::kVLEBRF, &ExecVLEBR<uint32_t>);
-  t.Set(InsnId::kVLEBRG, &ExecVLEBR<uint64_t>);
-  t.Set(InsnId::kVSTEBRH, &ExecVSTEBR<uint16_t>);
-  t.Set(InsnId::kVSTEBRF, &ExecVSTEBR<uint32_t>);
-  t.Set(InsnId::kVSTEBRG, &ExecVSTEBR<uint64_t>);
-  RegisterVectorPermute(t);
+void RegisterVector(HandlerTable& table) {
+  table.Set<&ExecVL>(InsnId::kVL);
+  table.Set<&ExecVST>(InsnId::kVST);
+  table.Set<&ExecVLR>(InsnId::kVLR);
+  table.Set<&ExecVLM>(InsnId::kVLM);
+  table.Set<&ExecVSTM>(InsnId::kVSTM);
+  table.Set<&ExecVLE<uint8_t>>(InsnId::kVLEB);
+  table.Set<&ExecVLE<uint16_t>>(InsnId::kVLEH);
+  table.Set<&ExecVLE<uint32_t>>(InsnId::kVLEF);
+  table.Set<&ExecVLE<uint64_t>>(InsnId::kVLEG);
+  table.Set<&ExecVSTE<uint8_t>>(InsnId::kVSTEB);
+  table.Set<&ExecVSTE<uint16_t>>(InsnId::kVSTEH);
+  table.Set<&ExecVSTE<uint32_t>>(InsnId::kVSTEF);
+  table.Set<&ExecVSTE<uint64_t>>(InsnId::kVSTEG);
+  table.Set<&ExecVLREP>(InsnId::kVLREP);
+  table.Set<&ExecLoadElementAndZero<false>>(InsnId::kVLLEZ);
+  table.Set<&ExecVLBB>(InsnId::kVLBB);
+  table.Set<&ExecLCBB>(InsnId::kLCBB);
+  table.Set<&ExecVLL>(InsnId::kVLL);
+  table.Set<&ExecVSTL>(InsnId::kVSTL);
+  table.Set<&ExecVGE<uint32_t>>(InsnId::kVGEF);
+  table.Set<&ExecVGE<uint64_t>>(InsnId::kVGEG);
+  table.Set<&ExecVSCE<uint32_t>>(InsnId::kVSCEF);
+  table.Set<&ExecVSCE<uint64_t>>(InsnId::kVSCEG);
+  table.Set<&ExecVLBR>(InsnId::kVLBR);
+  table.Set<&ExecVSTBR>(InsnId::kVSTBR);
+  table.Set<&ExecVLER>(InsnId::kVLER);
+  table.Set<&ExecVSTER>(InsnId::kVSTER);
+  table.Set<&ExecVLBRREP>(InsnId::kVLBRREP);
+  table.Set<&ExecLoadElementAndZero<true>>(InsnId::kVLLEBRZ);
+  table.Set<&ExecVLEBR<uint16_t>>(InsnId::kVLEBRH);
+  table.Set<&ExecVLEBR<uint32_t>>(InsnId::kVLEBRF);
+  table.Set<&ExecVLEBR<uint64_t>>(InsnId::kVLEBRG);
+  table.Set<&ExecVSTEBR<uint16_t>>(InsnId::kVSTEBRH);
+  table.Set<&ExecVSTEBR<uint32_t>>(InsnId::kVSTEBRF);
+  table.Set<&ExecVSTEBR<uint64_t>>(InsnId::kVSTEBRG);
+  RegisterVectorPermute(table);
 }
 
 }  // namespace s390vmm::interp

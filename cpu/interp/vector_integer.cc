@@ -372,53 +372,53 @@ void VectorTestUnderMask(ExecContext& cpu, const Insn& insn) {
 
 }  // namespace
 
-void RegisterVectorInteger(HandlerTable& t) {
+void RegisterVectorInteger(HandlerTable& table) {
   // Boolean.
-  t.Set(InsnId::kVN, &Boolean<AndOp>);
-  t.Set(InsnId::kVNC, &Boolean<AndWithComplementOp>);
-  t.Set(InsnId::kVO, &Boolean<OrOp>);
-  t.Set(InsnId::kVNO, &Boolean<NorOp>);
-  t.Set(InsnId::kVNX, &Boolean<NotXorOp>);
-  t.Set(InsnId::kVX, &Boolean<XorOp>);
-  t.Set(InsnId::kVNN, &Boolean<NandOp>);
-  t.Set(InsnId::kVOC, &Boolean<OrWithComplementOp>);
+  table.Set<&Boolean<AndOp>>(InsnId::kVN);
+  table.Set<&Boolean<AndWithComplementOp>>(InsnId::kVNC);
+  table.Set<&Boolean<OrOp>>(InsnId::kVO);
+  table.Set<&Boolean<NorOp>>(InsnId::kVNO);
+  table.Set<&Boolean<NotXorOp>>(InsnId::kVNX);
+  table.Set<&Boolean<XorOp>>(InsnId::kVX);
+  table.Set<&Boolean<NandOp>>(InsnId::kVNN);
+  table.Set<&Boolean<OrWithComplementOp>>(InsnId::kVOC);
   // Add and subtract.
-  t.Set(InsnId::kVA, &Elementwise<AddOp, true>);
-  t.Set(InsnId::kVACC, &Elementwise<AddComputeCarryOp, true>);
-  t.Set(InsnId::kVAC, &QuadwordWithCarry<AddWithCarryOp>);
-  t.Set(InsnId::kVACCC, &QuadwordWithCarry<AddWithCarryComputeCarryOp>);
-  t.Set(InsnId::kVS, &Elementwise<SubtractOp, true>);
-  t.Set(InsnId::kVSCBI, &Elementwise<SubtractComputeBorrowOp, true>);
-  t.Set(InsnId::kVSBI, &QuadwordWithCarry<SubtractWithBorrowOp>);
-  t.Set(InsnId::kVSBCBI, &QuadwordWithCarry<SubtractWithBorrowComputeBorrowOp>);
+  table.Set<&Elementwise<AddOp, true>>(InsnId::kVA);
+  table.Set<&Elementwise<AddComputeCarryOp, true>>(InsnId::kVACC);
+  table.Set<&QuadwordWithCarry<AddWithCarryOp>>(InsnId::kVAC);
+  table.Set<&QuadwordWithCarry<AddWithCarryComputeCarryOp>>(InsnId::kVACCC);
+  table.Set<&Elementwise<SubtractOp, true>>(InsnId::kVS);
+  table.Set<&Elementwise<SubtractComputeBorrowOp, true>>(InsnId::kVSCBI);
+  table.Set<&QuadwordWithCarry<SubtractWithBorrowOp>>(InsnId::kVSBI);
+  table.Set<&QuadwordWithCarry<SubtractWithBorrowComputeBorrowOp>>(InsnId::kVSBCBI);
   // Average, minimum, maximum.
-  t.Set(InsnId::kVAVG, &Elementwise<AverageOp>);
-  t.Set(InsnId::kVAVGL, &Elementwise<AverageLogicalOp>);
-  t.Set(InsnId::kVMN, &Elementwise<MinimumOp>);
-  t.Set(InsnId::kVMNL, &Elementwise<MinimumLogicalOp>);
-  t.Set(InsnId::kVMX, &Elementwise<MaximumOp>);
-  t.Set(InsnId::kVMXL, &Elementwise<MaximumLogicalOp>);
+  table.Set<&Elementwise<AverageOp>>(InsnId::kVAVG);
+  table.Set<&Elementwise<AverageLogicalOp>>(InsnId::kVAVGL);
+  table.Set<&Elementwise<MinimumOp>>(InsnId::kVMN);
+  table.Set<&Elementwise<MinimumLogicalOp>>(InsnId::kVMNL);
+  table.Set<&Elementwise<MaximumOp>>(InsnId::kVMX);
+  table.Set<&Elementwise<MaximumLogicalOp>>(InsnId::kVMXL);
   // Compares.
-  t.Set(InsnId::kVCEQ, &CompareElements<EqualPred>);
-  t.Set(InsnId::kVCH, &CompareElements<HighPred>);
-  t.Set(InsnId::kVCHL, &CompareElements<HighLogicalPred>);
-  t.Set(InsnId::kVEC, &ElementCompare<true>);
-  t.Set(InsnId::kVECL, &ElementCompare<false>);
+  table.Set<&CompareElements<EqualPred>>(InsnId::kVCEQ);
+  table.Set<&CompareElements<HighPred>>(InsnId::kVCH);
+  table.Set<&CompareElements<HighLogicalPred>>(InsnId::kVCHL);
+  table.Set<&ElementCompare<true>>(InsnId::kVEC);
+  table.Set<&ElementCompare<false>>(InsnId::kVECL);
   // Complement, positive, counts.
-  t.Set(InsnId::kVLC, &Unary<LoadComplementOp>);
-  t.Set(InsnId::kVLP, &Unary<LoadPositiveOp>);
-  t.Set(InsnId::kVCLZ, &Unary<CountLeadingZerosOp>);
-  t.Set(InsnId::kVCTZ, &Unary<CountTrailingZerosOp>);
-  t.Set(InsnId::kVPOPCT, &VectorPopulationCount);
+  table.Set<&Unary<LoadComplementOp>>(InsnId::kVLC);
+  table.Set<&Unary<LoadPositiveOp>>(InsnId::kVLP);
+  table.Set<&Unary<CountLeadingZerosOp>>(InsnId::kVCLZ);
+  table.Set<&Unary<CountTrailingZerosOp>>(InsnId::kVCTZ);
+  table.Set<&VectorPopulationCount>(InsnId::kVPOPCT);
   // Sums, checksum, test under mask.
-  t.Set(InsnId::kVSUM, &VectorSumAcrossWord);
-  t.Set(InsnId::kVSUMG, &VectorSumAcrossDoubleword);
-  t.Set(InsnId::kVSUMQ, &VectorSumAcrossQuadword);
-  t.Set(InsnId::kVCKSM, &VectorChecksum);
-  t.Set(InsnId::kVTM, &VectorTestUnderMask);
+  table.Set<&VectorSumAcrossWord>(InsnId::kVSUM);
+  table.Set<&VectorSumAcrossDoubleword>(InsnId::kVSUMG);
+  table.Set<&VectorSumAcrossQuadword>(InsnId::kVSUMQ);
+  table.Set<&VectorChecksum>(InsnId::kVCKSM);
+  table.Set<&VectorTestUnderMask>(InsnId::kVTM);
 
-  vector_integer::RegisterVectorMultiply(t);
-  vector_integer::RegisterVectorShift(t);
+  vector_integer::RegisterVectorMultiply(table);
+  vector_integer::RegisterVectorShift(table);
 }
 
 }  // namespace s390vmm::interp

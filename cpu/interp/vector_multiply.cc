@@ -150,25 +150,25 @@ void GaloisFieldMultiplySum(ExecContext& cpu, const Insn& insn) {
 
 }  // namespace
 
-void RegisterVectorMultiply(HandlerTable& t) {
+void RegisterVectorMultiply(HandlerTable& table) {
   constexpr bool kSigned = true, kLogical = false, kHigh = true, kLow = false;
-  t.Set(InsnId::kVML, &Multiply<kLogical, kLow>);
-  t.Set(InsnId::kVMH, &Multiply<kSigned, kHigh>);
-  t.Set(InsnId::kVMLH, &Multiply<kLogical, kHigh>);
-  t.Set(InsnId::kVME, &MultiplyEvenOdd<kSigned, 0, false>);
-  t.Set(InsnId::kVMLE, &MultiplyEvenOdd<kLogical, 0, false>);
-  t.Set(InsnId::kVMO, &MultiplyEvenOdd<kSigned, 1, false>);
-  t.Set(InsnId::kVMLO, &MultiplyEvenOdd<kLogical, 1, false>);
-  t.Set(InsnId::kVMAL, &MultiplyAndAdd<kLogical, kLow>);
-  t.Set(InsnId::kVMAH, &MultiplyAndAdd<kSigned, kHigh>);
-  t.Set(InsnId::kVMALH, &MultiplyAndAdd<kLogical, kHigh>);
-  t.Set(InsnId::kVMAE, &MultiplyEvenOdd<kSigned, 0, true>);
-  t.Set(InsnId::kVMALE, &MultiplyEvenOdd<kLogical, 0, true>);
-  t.Set(InsnId::kVMAO, &MultiplyEvenOdd<kSigned, 1, true>);
-  t.Set(InsnId::kVMALO, &MultiplyEvenOdd<kLogical, 1, true>);
-  t.Set(InsnId::kVMSL, &VectorMultiplySumLogical);
-  t.Set(InsnId::kVGFM, &GaloisFieldMultiplySum<false>);
-  t.Set(InsnId::kVGFMA, &GaloisFieldMultiplySum<true>);
+  table.Set<&Multiply<kLogical, kLow>>(InsnId::kVML);
+  table.Set<&Multiply<kSigned, kHigh>>(InsnId::kVMH);
+  table.Set<&Multiply<kLogical, kHigh>>(InsnId::kVMLH);
+  table.Set<&MultiplyEvenOdd<kSigned, 0, false>>(InsnId::kVME);
+  table.Set<&MultiplyEvenOdd<kLogical, 0, false>>(InsnId::kVMLE);
+  table.Set<&MultiplyEvenOdd<kSigned, 1, false>>(InsnId::kVMO);
+  table.Set<&MultiplyEvenOdd<kLogical, 1, false>>(InsnId::kVMLO);
+  table.Set<&MultiplyAndAdd<kLogical, kLow>>(InsnId::kVMAL);
+  table.Set<&MultiplyAndAdd<kSigned, kHigh>>(InsnId::kVMAH);
+  table.Set<&MultiplyAndAdd<kLogical, kHigh>>(InsnId::kVMALH);
+  table.Set<&MultiplyEvenOdd<kSigned, 0, true>>(InsnId::kVMAE);
+  table.Set<&MultiplyEvenOdd<kLogical, 0, true>>(InsnId::kVMALE);
+  table.Set<&MultiplyEvenOdd<kSigned, 1, true>>(InsnId::kVMAO);
+  table.Set<&MultiplyEvenOdd<kLogical, 1, true>>(InsnId::kVMALO);
+  table.Set<&VectorMultiplySumLogical>(InsnId::kVMSL);
+  table.Set<&GaloisFieldMultiplySum<false>>(InsnId::kVGFM);
+  table.Set<&GaloisFieldMultiplySum<true>>(InsnId::kVGFMA);
 }
 
 }  // namespace s390vmm::interp::vector_integer

@@ -283,32 +283,32 @@ void ExecUnpack(ExecContext& cpu, const Insn& i) {
 
 }  // namespace
 
-void RegisterVectorPermute(HandlerTable& t) {
-  t.Set(InsnId::kVLGV, &ExecVLGV);
-  t.Set(InsnId::kVLVG, &ExecVLVG);
-  t.Set(InsnId::kVLVGP, &ExecVLVGP);
-  t.Set(InsnId::kVLEIB, &ExecVLEI<uint8_t>);
-  t.Set(InsnId::kVLEIH, &ExecVLEI<uint16_t>);
-  t.Set(InsnId::kVLEIF, &ExecVLEI<uint32_t>);
-  t.Set(InsnId::kVLEIG, &ExecVLEI<uint64_t>);
-  t.Set(InsnId::kVGBM, &ExecVGBM);
-  t.Set(InsnId::kVGM, &ExecVGM);
-  t.Set(InsnId::kVREPI, &ExecVREPI);
-  t.Set(InsnId::kVREP, &ExecVREP);
-  t.Set(InsnId::kVSEG, &ExecVSEG);
-  t.Set(InsnId::kVMRH, &ExecMerge<true>);
-  t.Set(InsnId::kVMRL, &ExecMerge<false>);
-  t.Set(InsnId::kVPDI, &ExecVPDI);
-  t.Set(InsnId::kVPERM, &ExecVPERM);
-  t.Set(InsnId::kVBPERM, &ExecVBPERM);
-  t.Set(InsnId::kVSEL, &ExecVSEL);
-  t.Set(InsnId::kVPK, &ExecPack<PackMode::kTruncate>);
-  t.Set(InsnId::kVPKS, &ExecPack<PackMode::kSigned>);
-  t.Set(InsnId::kVPKLS, &ExecPack<PackMode::kLogical>);
-  t.Set(InsnId::kVUPH, &ExecUnpack<true, false>);
-  t.Set(InsnId::kVUPL, &ExecUnpack<false, false>);
-  t.Set(InsnId::kVUPLH, &ExecUnpack<true, true>);
-  t.Set(InsnId::kVUPLL, &ExecUnpack<false, true>);
+void RegisterVectorPermute(HandlerTable& table) {
+  table.Set<&ExecVLGV>(InsnId::kVLGV);
+  table.Set<&ExecVLVG>(InsnId::kVLVG);
+  table.Set<&ExecVLVGP>(InsnId::kVLVGP);
+  table.Set<&ExecVLEI<uint8_t>>(InsnId::kVLEIB);
+  table.Set<&ExecVLEI<uint16_t>>(InsnId::kVLEIH);
+  table.Set<&ExecVLEI<uint32_t>>(InsnId::kVLEIF);
+  table.Set<&ExecVLEI<uint64_t>>(InsnId::kVLEIG);
+  table.Set<&ExecVGBM>(InsnId::kVGBM);
+  table.Set<&ExecVGM>(InsnId::kVGM);
+  table.Set<&ExecVREPI>(InsnId::kVREPI);
+  table.Set<&ExecVREP>(InsnId::kVREP);
+  table.Set<&ExecVSEG>(InsnId::kVSEG);
+  table.Set<&ExecMerge<true>>(InsnId::kVMRH);
+  table.Set<&ExecMerge<false>>(InsnId::kVMRL);
+  table.Set<&ExecVPDI>(InsnId::kVPDI);
+  table.Set<&ExecVPERM>(InsnId::kVPERM);
+  table.Set<&ExecVBPERM>(InsnId::kVBPERM);
+  table.Set<&ExecVSEL>(InsnId::kVSEL);
+  table.Set<&ExecPack<PackMode::kTruncate>>(InsnId::kVPK);
+  table.Set<&ExecPack<PackMode::kSigned>>(InsnId::kVPKS);
+  table.Set<&ExecPack<PackMode::kLogical>>(InsnId::kVPKLS);
+  table.Set<&ExecUnpack<true, false>>(InsnId::kVUPH);
+  table.Set<&ExecUnpack<false, false>>(InsnId::kVUPL);
+  table.Set<&ExecUnpack<true, true>>(InsnId::kVUPLH);
+  table.Set<&ExecUnpack<false, true>>(InsnId::kVUPLL);
 }
 
 }  // namespace s390vmm::interp

@@ -179,25 +179,25 @@ void VectorShiftRightDoubleByBit(ExecContext& cpu, const Insn& insn) {
 
 }  // namespace
 
-void RegisterVectorShift(HandlerTable& t) {
-  t.Set(InsnId::kVESL, &ElementShiftByAddress<ShiftLeftOp>);
-  t.Set(InsnId::kVESRA, &ElementShiftByAddress<ShiftRightArithmeticOp>);
-  t.Set(InsnId::kVESRL, &ElementShiftByAddress<ShiftRightLogicalOp>);
-  t.Set(InsnId::kVERLL, &ElementShiftByAddress<RotateLeftOp>);
-  t.Set(InsnId::kVESLV, &ElementShiftByVector<ShiftLeftOp>);
-  t.Set(InsnId::kVESRAV, &ElementShiftByVector<ShiftRightArithmeticOp>);
-  t.Set(InsnId::kVESRLV, &ElementShiftByVector<ShiftRightLogicalOp>);
-  t.Set(InsnId::kVERLLV, &ElementShiftByVector<RotateLeftOp>);
-  t.Set(InsnId::kVERIM, &VectorElementRotateAndInsertUnderMask);
-  t.Set(InsnId::kVSL, &VectorShiftLeft);
-  t.Set(InsnId::kVSRL, &VectorShiftRight<false>);
-  t.Set(InsnId::kVSRA, &VectorShiftRight<true>);
-  t.Set(InsnId::kVSLB, &VectorShiftLeftByByte);
-  t.Set(InsnId::kVSRLB, &VectorShiftRightLogicalByByte);
-  t.Set(InsnId::kVSRAB, &VectorShiftRightArithmeticByByte);
-  t.Set(InsnId::kVSLDB, &VectorShiftLeftDoubleByByte);
-  t.Set(InsnId::kVSLD, &VectorShiftLeftDoubleByBit);
-  t.Set(InsnId::kVSRD, &VectorShiftRightDoubleByBit);
+void RegisterVectorShift(HandlerTable& table) {
+  table.Set<&ElementShiftByAddress<ShiftLeftOp>>(InsnId::kVESL);
+  table.Set<&ElementShiftByAddress<ShiftRightArithmeticOp>>(InsnId::kVESRA);
+  table.Set<&ElementShiftByAddress<ShiftRightLogicalOp>>(InsnId::kVESRL);
+  table.Set<&ElementShiftByAddress<RotateLeftOp>>(InsnId::kVERLL);
+  table.Set<&ElementShiftByVector<ShiftLeftOp>>(InsnId::kVESLV);
+  table.Set<&ElementShiftByVector<ShiftRightArithmeticOp>>(InsnId::kVESRAV);
+  table.Set<&ElementShiftByVector<ShiftRightLogicalOp>>(InsnId::kVESRLV);
+  table.Set<&ElementShiftByVector<RotateLeftOp>>(InsnId::kVERLLV);
+  table.Set<&VectorElementRotateAndInsertUnderMask>(InsnId::kVERIM);
+  table.Set<&VectorShiftLeft>(InsnId::kVSL);
+  table.Set<&VectorShiftRight<false>>(InsnId::kVSRL);
+  table.Set<&VectorShiftRight<true>>(InsnId::kVSRA);
+  table.Set<&VectorShiftLeftByByte>(InsnId::kVSLB);
+  table.Set<&VectorShiftRightLogicalByByte>(InsnId::kVSRLB);
+  table.Set<&VectorShiftRightArithmeticByByte>(InsnId::kVSRAB);
+  table.Set<&VectorShiftLeftDoubleByByte>(InsnId::kVSLDB);
+  table.Set<&VectorShiftLeftDoubleByBit>(InsnId::kVSLD);
+  table.Set<&VectorShiftRightDoubleByBit>(InsnId::kVSRD);
 }
 
 }  // namespace s390vmm::interp::vector_integer

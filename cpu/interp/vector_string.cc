@@ -270,13 +270,13 @@ void ExecVSTRS(ExecContext& cpu, const Insn& i) {
 
 }  // namespace
 
-void RegisterVectorString(HandlerTable& t) {
-  t.Set(InsnId::kVFAE, &ExecVFAE);
-  t.Set(InsnId::kVFEE, &ExecVFEE);
-  t.Set(InsnId::kVFENE, &ExecVFENE);
-  t.Set(InsnId::kVISTR, &ExecVISTR);
-  t.Set(InsnId::kVSTRC, &ExecVSTRC);
-  t.Set(InsnId::kVSTRS, &ExecVSTRS);
+void RegisterVectorString(HandlerTable& table) {
+  table.Set<&ExecVFAE>(InsnId::kVFAE);
+  table.Set<&ExecVFEE>(InsnId::kVFEE);
+  table.Set<&ExecVFENE>(InsnId::kVFENE);
+  table.Set<&ExecVISTR>(InsnId::kVISTR);
+  table.Set<&ExecVSTRC>(InsnId::kVSTRC);
+  table.Set<&ExecVSTRS>(InsnId::kVSTRS);
 }
 
 }  // namespace s390vmm::interp
