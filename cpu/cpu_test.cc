@@ -77,8 +77,9 @@ TEST(CpuModel, NamedModelsAndFacilities) {
   auto z15 = FindCpuModel("z15");
   ASSERT_TRUE(z15.ok());
   EXPECT_TRUE((*z15)->HasBit(61));
-  EXPECT_FALSE((*z15)->HasBit(129));  // not until the vector instructions execute
-  EXPECT_EQ((*z15)->facility_word_count(), 1);
+  for (int bit : {129, 135, 148}) EXPECT_TRUE((*z15)->HasBit(bit)) << bit;  // vector, enhancements 1 and 2
+  EXPECT_FALSE((*z15)->HasBit(134));  // vector packed decimal: not executed, not reported
+  EXPECT_EQ((*z15)->facility_word_count(), 3);  // STFLE stores doublewords 0-2
 
   auto max = FindCpuModel("max");
   ASSERT_TRUE(max.ok());
