@@ -10,6 +10,7 @@
 #include "pybind11/pybind11.h"
 #include "pybind11/stl.h"
 #include "python/machine_binding.h"
+#include "python/pv_bindings.h"
 #include "python/status_exceptions.h"
 
 namespace s390vmm::python {
@@ -138,6 +139,7 @@ PYBIND11_MODULE(s390vmm, m) {
   BindGuestMemory(m);
   BindMachineConfig(m);
   BindMachine(m);
+  BindPv(m);
 }
 
 }  // namespace s390vmm::python

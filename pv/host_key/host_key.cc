@@ -177,6 +177,14 @@ std::string Certificate::ToPem() const {
   return BioToString(out.get());
 }
 
+absl::StatusOr<P521PublicKey> Certificate::p521_key() const {
+  bssl::UniquePtr<EVP_PKEY> pkey(X509_get_pubkey(cert_.get()));
+  const EC_KEY* ec = pkey ? EVP_PKEY_get0_EC_KEY(pkey.get()) : nullptr;
+  ERR_clear_error();
+  if (ec == nullptr) return absl::InvalidArgumentError("the key is not an EC key");
+  return P521PublicKey::FromEcKey(ec);
+}
+
 absl::StatusOr<HostKeyDocument> HostKeyDocument::Parse(absl::Span<const uint8_t> bytes, absl::string_view source) {
   absl::StatusOr<std::vector<Certificate>> certs = Certificate::ParseAll(bytes, source);
   if (!certs.ok()) {
@@ -187,11 +195,7 @@ absl::StatusOr<HostKeyDocument> HostKeyDocument::Parse(absl::Span<const uint8_t>
         "host-key document '%s' holds %d certificates; it must be exactly one", source, certs->size()));
   }
   Certificate cert = (*certs)[0];
-  bssl::UniquePtr<EVP_PKEY> pkey(X509_get_pubkey(cert.x509()));
-  const EC_KEY* ec = pkey ? EVP_PKEY_get0_EC_KEY(pkey.get()) : nullptr;
-  ERR_clear_error();
-  absl::StatusOr<P521PublicKey> key =
-      ec ? P521PublicKey::FromEcKey(ec) : absl::InvalidArgumentError("the key is not an EC key");
+  absl::StatusOr<P521PublicKey> key = cert.p521_key();
   if (!key.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("host-key document '", source,
                                                    "': public key is not usable for Secure Execution: ",

@@ -44,6 +44,8 @@ class Certificate {
   std::string issuer() const;
   bool self_signed() const;
   std::string ToPem() const;
+  // The certificate's public key, if it is an EC P-521 key.
+  absl::StatusOr<P521PublicKey> p521_key() const;
 
  private:
   explicit Certificate(std::shared_ptr<X509> cert) : cert_(std::move(cert)) {}

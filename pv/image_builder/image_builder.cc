@@ -2,6 +2,7 @@
 
 #include <openssl/mem.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
@@ -120,7 +121,7 @@ absl::StatusOr<BuiltSeImage> BuildSeImage(const ImageBuilderInput& in, RandomSou
   uint64_t nep = 0;
   for (const Component& c : comps) {
     const std::vector<uint8_t>& data = c.data ? *c.data : stage3b;
-    std::memcpy(out.data() + c.addr, data.data(), data.size());
+    std::copy(data.begin(), data.end(), out.begin() + c.addr);
     for (uint64_t off = 0; off < c.padded_size; off += kPageSize) {
       absl::Span<uint8_t> page(out.data() + c.addr + off, kPageSize);
       XtsTweak tweak;

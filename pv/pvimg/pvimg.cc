@@ -15,8 +15,9 @@ namespace {
 
 uint64_t PageAlign(uint64_t n) { return (n + kPageSize - 1) / kPageSize * kPageSize; }
 
-// Finds stage3b_args in the decrypted stage3b: the 8-byte aligned 64 bytes (searched from the end, where
-// both genprotimg's and our stage3b keep them) whose memblobs point at this image's components.
+// Finds stage3b_args in the decrypted stage3b: the 64 bytes (searched from the end, where both genprotimg's
+// and our stage3b keep them; genprotimg's stage3b_reloc.bin has them at a 4-byte aligned offset) whose
+// memblobs point at this image's components.
 struct Stage3bArgs {
   uint64_t src[3] = {0, 0, 0};
   uint64_t size[3] = {0, 0, 0};
@@ -24,8 +25,7 @@ struct Stage3bArgs {
 };
 std::optional<Stage3bArgs> FindStage3bArgs(absl::Span<const uint8_t> stage3b, const SecureComponent* comps[3]) {
   if (stage3b.size() < kStage3bArgsSize) return std::nullopt;
-  for (size_t off = (stage3b.size() - kStage3bArgsSize) / 8 * 8 + 8; off >= 8;) {
-    off -= 8;
+  for (size_t off = stage3b.size() - kStage3bArgsSize + 1; off-- > 0;) {
     Stage3bArgs a;
     bool match = true;
     for (int i = 0; i < 3 && match; ++i) {
@@ -34,7 +34,7 @@ std::optional<Stage3bArgs> FindStage3bArgs(absl::Span<const uint8_t> stage3b, co
       if (comps[i] == nullptr) {
         match = a.size[i] == 0;
       } else {
-        match = a.src[i] == comps[i]->addr.value() && a.size[i] <= comps[i]->size && (i == 0 || a.size[i] > 0);
+        match = a.src[i] == comps[i]->addr.value() && a.size[i] <= comps[i]->size;
       }
     }
     if (match && a.size[0] > 0) {
@@ -126,7 +126,9 @@ absl::StatusOr<UnpackedSeImage> UnpackSeImage(absl::Span<const uint8_t> image,
   if (!id.ok()) return id.status();
   auto read = [&](const SecureComponent& c) -> absl::StatusOr<std::vector<uint8_t>> {
     std::vector<uint8_t> data(c.size);
-    if (absl::Status s = (*memory)->Read(c.addr, absl::MakeSpan(data), Accessor::SecureGuest(*id)); !s.ok()) return s;
+    if (absl::Status s = (*memory)->Read(c.addr, absl::MakeSpan(data), Accessor::SecureGuest(*id)); !s.ok()) {
+      return s;
+    }
     return data;
   };
 

@@ -74,6 +74,14 @@ TEST_F(PvimgTest, UnpackReturnsTheOriginalFiles) {
   EXPECT_EQ(unpacked->kernel_psw, kDefaultKernelPsw);
   EXPECT_EQ(unpacked->start_psw.addr, unpacked->info.layout.ipib.components.back().addr.value());
   EXPECT_EQ(unpacked->pages, 17u + 1 + 2 + 1);
+  // An empty parmline file still makes a (zero) page; its original size is 0.
+  request_.image.parmline = std::vector<uint8_t>();
+  created = CreateSeImage(request_, rng_);
+  ASSERT_TRUE(created.ok());
+  unpacked = UnpackSeImage(created->image, absl::MakeConstSpan(host_key_.get(), 1));
+  ASSERT_TRUE(unpacked.ok()) << unpacked.status();
+  EXPECT_TRUE(unpacked->exact_sizes);
+  EXPECT_EQ(unpacked->parmline->size(), 0u);
   // Without parmline and initrd.
   request_.image.parmline.reset();
   request_.image.initrd.reset();

@@ -2,6 +2,7 @@
 
 #include <openssl/mem.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "absl/strings/str_format.h"
@@ -159,7 +160,7 @@ absl::StatusOr<std::vector<uint8_t>> SerializeSeHeader(const SeHeader& h) {
     Put(slot + 64, s.tag);
     slot += kSeKeySlotSize;
   }
-  std::memcpy(slot, h.encrypted.data(), h.encrypted.size());
+  std::copy(h.encrypted.begin(), h.encrypted.end(), slot);
   Put(p + h.phs - kSeTagSize, h.tag);
   return out;
 }
@@ -202,7 +203,7 @@ std::vector<uint8_t> SerializeSeSecrets(const SeSecrets& s) {
   StoreBigEndian<uint64_t>(p + 112, s.scf);
   StoreBigEndian<uint32_t>(p + 120, s.noi);
   StoreBigEndian<uint32_t>(p + 124, s.res2);
-  std::memcpy(p + kSeEncryptedFixedSize, s.optional_items.data(), s.optional_items.size());
+  std::copy(s.optional_items.begin(), s.optional_items.end(), p + kSeEncryptedFixedSize);
   return out;
 }
 

@@ -90,7 +90,7 @@ absl::StatusOr<OpenedSeHeader> OpenSeHeader(absl::Span<const uint8_t> bytes,
   if (!found) {
     std::string slots;
     for (const SeKeySlot& s : h.key_slots) absl::StrAppend(&slots, slots.empty() ? "" : ", ", ShortHex(s.digest_key));
-    return absl::NotFoundError(absl::StrCat(
+    return absl::FailedPreconditionError(absl::StrCat(
         "SE header: no key slot matches the host key (host key digest ", ours.empty() ? "none" : ours,
         "...; key slot digests ", slots, "...): the image was not built for this host"));
   }

@@ -47,7 +47,9 @@ struct OpenedSeHeader {
 };
 
 // Parses, finds the key slot of one of `host_keys` (tried in order), validates the customer public key,
-// unwraps the header key and decrypts + authenticates the secret part.
+// unwraps the header key and decrypts + authenticates the secret part. Codes: InvalidArgument = malformed
+// header or customer key, FailedPrecondition = no key slot for these host keys ("not built for this
+// host"), PermissionDenied = a key slot or the header failed authentication.
 absl::StatusOr<OpenedSeHeader> OpenSeHeader(absl::Span<const uint8_t> bytes,
                                             absl::Span<const P521PrivateKey> host_keys);
 

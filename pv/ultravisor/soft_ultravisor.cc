@@ -256,9 +256,10 @@ absl::Status SoftUltravisor::SetSecureConfigParams(ConfigHandle handle, absl::Sp
   }
   absl::StatusOr<OpenedSeHeader> opened = OpenSeHeader(header, host_keys_);
   if (!opened.ok()) {
-    uint16_t rc = absl::IsNotFound(opened.status())           ? uv_rc::kNoKeySlot
-                  : absl::IsPermissionDenied(opened.status()) ? uv_rc::kHeaderAuth
-                                                              : uv_rc::kBadHeader;
+    // OpenSeHeader: FailedPrecondition = no slot for our keys, PermissionDenied = authentication.
+    uint16_t rc = absl::IsFailedPrecondition(opened.status()) ? uv_rc::kNoKeySlot
+                  : absl::IsPermissionDenied(opened.status())  ? uv_rc::kHeaderAuth
+                                                               : uv_rc::kBadHeader;
     return UvError(opened.status().code(), rc, 0, std::string(opened.status().message()));
   }
   const SeHeader& h = opened->header;
