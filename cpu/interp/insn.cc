@@ -33,6 +33,8 @@ const HandlerTable& HandlerTable::Default() {
     RegisterControl(*t);
     RegisterIntercepts(*t);
     RegisterControlStorage(*t);
+    RegisterGeneralMisc(*t);
+    RegisterHfp(*t);
     return t;
   }();
   return *table;

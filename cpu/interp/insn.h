@@ -100,6 +100,8 @@ void RegisterVectorFp(HandlerTable& table);
 void RegisterControl(HandlerTable& table);
 void RegisterIntercepts(HandlerTable& table);
 void RegisterControlStorage(HandlerTable& table);
+void RegisterGeneralMisc(HandlerTable& table);  // general_misc.cc (+ compression.cc)
+void RegisterHfp(HandlerTable& table);          // hfp.cc (+ hfp_convert.cc)
 
 }  // namespace s390vmm::interp
 
