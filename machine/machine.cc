@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "base/big_endian.h"
 #include "base/status_macros.h"
 #include "bios/direct_boot.h"
 #include "machine/stsi.h"
@@ -43,6 +44,29 @@ constexpr uint32_t kSigpStatusIncorrectState = 0x200;
 constexpr uint32_t kSigpStatusInvalidParameter = 0x100;
 constexpr uint32_t kSigpStatusStopped = 0x40;
 constexpr uint32_t kSigpStatusInvalidOrder = 0x02;
+
+// PoP "Store Status": SIGP STOP AND STORE STATUS stores the save area at absolute 0x1200 (4608) and the
+// architectural-mode identification (1: z/Architecture) at absolute 163; STORE STATUS AT ADDRESS takes
+// the save area's address from bits 33-54 of the parameter (512-byte aligned, below 2 GiB).
+constexpr uint64_t kStoreStatusSaveArea = 0x1200;
+constexpr uint64_t kArchitecturalModeId = 0xa3;
+constexpr uint64_t kStoreStatusAddressMask = 0x7ffffe00;
+constexpr size_t kStoreStatusSize = 512;
+// Offsets in the save area (PoP "Store Status", z/Architecture; Linux's lowcore __LC_*_SAVE_AREA - 0x1200).
+namespace save_area {
+constexpr size_t kFprs = 0x00;
+constexpr size_t kGrs = 0x80;
+constexpr size_t kPsw = 0x100;
+constexpr size_t kPrefix = 0x118;
+constexpr size_t kFpc = 0x11c;
+constexpr size_t kTodProgrammable = 0x124;
+constexpr size_t kCpuTimer = 0x128;
+constexpr size_t kClockComparator = 0x130;  // byte 0 zero, bytes 1-7 bits 0-55 of the clock comparator
+constexpr size_t kArs = 0x140;
+constexpr size_t kCrs = 0x180;
+}  // namespace save_area
+
+bool IsLocalExternal(const ExternalInterrupt& e) { return e.code == 0x1200 || e.code == 0x1201 || e.code == 0x1202; }
 
 // DIAG 308 return codes (in R1+1).
 constexpr uint64_t kDiag308NoConfiguration = 0x0102;
@@ -206,19 +230,7 @@ void Machine::CpuLoop(int index) {
       std::unique_lock<std::mutex> lock(cpu.mu);
       for (const ExternalInterrupt& ext : cpu.pending_external) (void)vcpu.Inject(ext);
       cpu.pending_external.clear();
-      if (cpu.stop_requested) {
-        cpu.stop_requested = false;
-        cpu.stopped = true;
-      }
-      if (cpu.restart_requested) {
-        cpu.restart_requested = false;
-        cpu.stopped = false;
-        (void)vcpu.Inject(RestartInterrupt{});
-      }
-      if (cpu.start_requested) {
-        cpu.start_requested = false;
-        cpu.stopped = false;
-      }
+      PerformOrders(cpu);
       stopped = cpu.stopped;
     }
     if (stopped) {
@@ -344,19 +356,31 @@ void Machine::HandleDiagnose(int index, const InstructionIntercept& icpt) {
 }
 
 void Machine::HandleSignalProcessor(int index, const InstructionIntercept& icpt) {
-  interp::Interpreter& vcpu = *cpus_[index]->vcpu;
-  CpuState& s = vcpu.state();
+  CpuState& s = cpus_[index]->vcpu->state();
   const uint8_t r1 = IpaByte1(icpt) >> 4;
   const uint8_t r3 = IpaByte1(icpt) & 0xf;
   const uint8_t b2 = SB2(icpt);
   const uint8_t order = static_cast<uint8_t>(((b2 ? s.gr[b2] : 0) + SD2(icpt)) & 0xff);
   const uint16_t target = static_cast<uint16_t>(s.gr[r3]);
   const uint64_t parameter = s.gr[r1 | 1];
-  if (Tracing("sigp")) Trace(absl::StrFormat("cpu %d SIGP order 0x%x to cpu %d", index, order, target));
+  SignalProcessor(index, r1, order, target, parameter);
+  if (Tracing("sigp")) {
+    Trace(absl::StrFormat("cpu %d SIGP order 0x%x to cpu %d: cc %d status %x", index, order, target, s.psw.cc(),
+                          s.psw.cc() == 1 ? s.gr_low(r1) : 0));
+  }
+}
+
+void Machine::SignalProcessor(int index, uint8_t r1, uint8_t order, uint16_t target, uint64_t parameter) {
+  CpuState& s = cpus_[index]->vcpu->state();
   auto status = [&](uint32_t bits) {
     s.set_gr_low(r1, bits);
     s.psw.set_cc(1);
   };
+  std::unique_lock<std::mutex> sigp_lock(sigp_mu_, std::try_to_lock);
+  if (!sigp_lock.owns_lock()) {
+    s.psw.set_cc(2);  // busy: another CPU's order is being carried out; the guest retries
+    return;
+  }
   if (target >= cpus_.size()) {
     s.psw.set_cc(3);  // not operational
     return;
@@ -376,48 +400,16 @@ void Machine::HandleSignalProcessor(int index, const InstructionIntercept& icpt)
     case kConditionalEmergencySignal:
       PostExternal(target, ExternalInterrupt{0x1201, 0, static_cast<uint16_t>(index)});
       return;
-    case kStart: {
-      std::lock_guard<std::mutex> lock(t.mu);
-      t.start_requested = true;
-      break;
-    }
+    case kStart:
     case kStop:
-    case kStopAndStoreStatus: {
-      std::lock_guard<std::mutex> lock(t.mu);
-      t.stop_requested = true;
-      break;
-    }
-    case kRestart: {
-      std::lock_guard<std::mutex> lock(t.mu);
-      t.restart_requested = true;
-      break;
-    }
-    case kSetPrefix: {
-      std::lock_guard<std::mutex> lock(t.mu);
-      if (!t.stopped) return status(kSigpStatusIncorrectState);
-      const uint32_t prefix = static_cast<uint32_t>(parameter) & 0x7fffe000;
-      if (!memory_->Contains(GuestAddress(prefix), 2 * kPageSize)) return status(kSigpStatusInvalidParameter);
-      t.vcpu->state().prefix = prefix;
-      return;
-    }
+    case kStopAndStoreStatus:
+    case kRestart:
+    case kSetPrefix:
+    case kStoreStatusAtAddress:
     case kInitialCpuReset:
-    case kCpuReset: {
-      std::lock_guard<std::mutex> lock(t.mu);
-      if (target != index && !t.stopped) return status(kSigpStatusIncorrectState);
-      CpuState& ts = t.vcpu->state();
-      ts.psw = Psw();
-      if (order == kInitialCpuReset) {
-        ts.prefix = 0;
-        ts.cr.fill(0);
-        ts.cr[0] = kInitialCr0;
-        ts.cr[14] = kInitialCr14;
-        ts.fpc = 0;
-        ts.clock_comparator = 0;
-        ts.cpu_timer = 0;
-        ts.breaking_event_address = 1;
-      }
+    case kCpuReset:
+      if (const uint32_t bits = SigpStateOrder(index, target, order, parameter)) status(bits);
       return;
-    }
     case kSetArchitecture:
       // The machine is always in z/Architecture mode; QEMU answers the same way.
       return status(kSigpStatusInvalidParameter);
@@ -429,8 +421,148 @@ void Machine::HandleSignalProcessor(int index, const InstructionIntercept& icpt)
     default:
       return status(kSigpStatusInvalidOrder);
   }
-  if (target == index) return;  // handled at the top of this CPU's loop
+}
+
+uint32_t Machine::SigpStateOrder(int index, int target, uint8_t order, uint64_t parameter) {
+  Cpu& t = *cpus_[target];
+  std::unique_lock<std::mutex> lock(t.mu);
+  switch (order) {
+    case kStart:
+      t.stopped = false;  // a running CPU ignores it
+      return 0;
+    case kStop:
+    case kStopAndStoreStatus:
+      if (t.stopped) {
+        if (order == kStopAndStoreStatus) {
+          (void)memory_->Store<uint8_t>(GuestAddress(kArchitecturalModeId), 1);
+          (void)StoreStatus(t, kStoreStatusSaveArea);
+        }
+        return 0;
+      }
+      t.stop_requested = true;
+      t.store_status_requested = t.store_status_requested || order == kStopAndStoreStatus;
+      break;
+    case kRestart:
+      // A stopped CPU starts with the restart interruption; a running one takes it as soon as it can.
+      // Either way the CPU counts as operating from now on.
+      t.restart_requested = true;
+      t.stopped = false;
+      if (target != index) t.vcpu->Kick();
+      return 0;
+    case kSetPrefix: {
+      // PoP "Set Prefix": bits 33-50 of the parameter; the CPU must be stopped.
+      const uint32_t prefix = static_cast<uint32_t>(parameter) & 0x7fffe000;
+      if (!memory_->Contains(GuestAddress(prefix), 2 * kPageSize)) return kSigpStatusInvalidParameter;
+      if (!t.stopped) return kSigpStatusIncorrectState;
+      t.vcpu->state().prefix = prefix;
+      t.vcpu->FlushTlb();
+      return 0;
+    }
+    case kStoreStatusAtAddress:
+      if (!t.stopped) return kSigpStatusIncorrectState;
+      if (!StoreStatus(t, parameter & kStoreStatusAddressMask).ok()) return kSigpStatusInvalidParameter;
+      return 0;
+    case kInitialCpuReset:
+    case kCpuReset:
+      if (t.stopped) {
+        ResetCpu(t, order == kInitialCpuReset);
+        return 0;
+      }
+      t.reset_requested = order;
+      break;
+    default:
+      return kSigpStatusInvalidOrder;
+  }
+  // A running CPU carries out stop and reset orders itself, at the top of its loop: this one right after
+  // its SIGP, another one once kicked out of Run(). SIGP returns when the order is done (as QEMU's
+  // run_on_cpu), so that SENSE right after STOP sees the CPU stopped.
+  if (target == index) return 0;
   t.vcpu->Kick();
+  WaitForOrders(t, lock);
+  return 0;
+}
+
+void Machine::WaitForOrders(Cpu& target, std::unique_lock<std::mutex>& lock) {
+  while (!done_ && (target.stop_requested || target.reset_requested != 0)) {
+    target.order_done.wait_for(lock, std::chrono::milliseconds(10));
+  }
+}
+
+void Machine::PerformOrders(Cpu& cpu) {
+  interp::Interpreter& vcpu = *cpu.vcpu;
+  bool performed = false;
+  if (cpu.reset_requested != 0) {
+    ResetCpu(cpu, cpu.reset_requested == kInitialCpuReset);
+    performed = true;
+  }
+  if (cpu.restart_requested) {
+    cpu.restart_requested = false;
+    cpu.stopped = false;
+    (void)vcpu.Inject(RestartInterrupt{});
+  }
+  if (cpu.stop_requested) {
+    if (cpu.store_status_requested) {
+      (void)memory_->Store<uint8_t>(GuestAddress(kArchitecturalModeId), 1);
+      (void)StoreStatus(cpu, kStoreStatusSaveArea);
+    }
+    cpu.stop_requested = false;
+    cpu.store_status_requested = false;
+    cpu.stopped = true;
+    performed = true;
+  }
+  if (performed) cpu.order_done.notify_all();
+}
+
+void Machine::ResetCpu(Cpu& cpu, bool initial) {
+  interp::Interpreter& vcpu = *cpu.vcpu;
+  // Both resets stop the CPU and clear its local interruptions and pending orders.
+  vcpu.ClearLocalInterrupts();
+  cpu.pending_external.erase(std::remove_if(cpu.pending_external.begin(), cpu.pending_external.end(), IsLocalExternal),
+                             cpu.pending_external.end());
+  cpu.stop_requested = false;
+  cpu.store_status_requested = false;
+  cpu.restart_requested = false;
+  cpu.reset_requested = 0;
+  cpu.stopped = true;
+  CpuState& ts = vcpu.state();
+  ts.psw = Psw();
+  if (initial) {
+    // PoP "Initial CPU Reset": PSW, prefix, CPU timer, clock comparator, TOD programmable register, FPC
+    // and the control registers (to their initial values) are cleared; BEAR is 1.
+    ts.prefix = 0;
+    ts.cr.fill(0);
+    ts.cr[0] = kInitialCr0;
+    ts.cr[14] = kInitialCr14;
+    ts.fpc = 0;
+    ts.clock_comparator = 0;
+    ts.tod_programmable = 0;
+    vcpu.set_cpu_timer(0);
+    ts.breaking_event_address = 1;
+  }
+  vcpu.FlushTlb();
+}
+
+absl::Status Machine::StoreStatus(Cpu& cpu, uint64_t address) {
+  interp::Interpreter& vcpu = *cpu.vcpu;
+  const CpuState& s = vcpu.state();
+  uint8_t area[kStoreStatusSize] = {};
+  for (int i = 0; i < 16; ++i) {
+    StoreBigEndian<uint64_t>(area + save_area::kFprs + 8 * i, s.fpr(i));
+    StoreBigEndian<uint64_t>(area + save_area::kGrs + 8 * i, s.gr[i]);
+    StoreBigEndian<uint32_t>(area + save_area::kArs + 4 * i, s.ar[i]);
+    StoreBigEndian<uint64_t>(area + save_area::kCrs + 8 * i, s.cr[i]);
+  }
+  StoreBigEndian<uint64_t>(area + save_area::kPsw, s.psw.mask());
+  StoreBigEndian<uint64_t>(area + save_area::kPsw + 8, s.psw.address());
+  StoreBigEndian<uint32_t>(area + save_area::kPrefix, s.prefix);
+  StoreBigEndian<uint32_t>(area + save_area::kFpc, s.fpc);
+  StoreBigEndian<uint32_t>(area + save_area::kTodProgrammable, s.tod_programmable);
+  StoreBigEndian<uint64_t>(area + save_area::kCpuTimer, static_cast<uint64_t>(vcpu.cpu_timer()));
+  StoreBigEndian<uint64_t>(area + save_area::kClockComparator, s.clock_comparator >> 8);
+  if (!memory_->Contains(GuestAddress(address), kStoreStatusSize)) {
+    return absl::OutOfRangeError(absl::StrFormat("store status at 0x%x: outside guest memory", address));
+  }
+  return memory_->Write(GuestAddress(address), absl::MakeConstSpan(area));
 }
 
 void Machine::HandleIo(int index, const InstructionIntercept& icpt) {

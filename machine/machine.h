@@ -10,6 +10,7 @@
 #define S390VMM_MACHINE_MACHINE_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -73,15 +74,21 @@ class Machine {
   void set_trace(const std::vector<std::string>& categories);
 
  private:
+  // One vCPU and its host thread. While a CPU runs, only its own thread touches its architected state;
+  // other threads (SIGP) leave orders here and kick it. While it is stopped, its thread touches the
+  // state only under `mu`, so a SIGP handler holding `mu` may read and change the state of a stopped CPU.
   struct Cpu {
     std::unique_ptr<interp::Interpreter> vcpu;
     std::thread thread;
     std::mutex mu;                                  // guards the fields below
+    std::condition_variable order_done;             // notified when the CPU's thread carried out orders
     std::vector<ExternalInterrupt> pending_external;  // posted by other threads
     bool stopped = true;
+    // Orders for the CPU's own thread, carried out at the top of its loop:
     bool stop_requested = false;
+    bool store_status_requested = false;  // with stop_requested: SIGP STOP AND STORE STATUS
     bool restart_requested = false;
-    bool start_requested = false;
+    uint8_t reset_requested = 0;          // SIGP (INITIAL) CPU RESET order code, 0 = none
   };
 
   Machine(const MachineConfig& config, CharBackend* console);
@@ -92,8 +99,21 @@ class Machine {
   void HandleServiceCall(int index, const InstructionIntercept& icpt);
   void HandleDiagnose(int index, const InstructionIntercept& icpt);
   void HandleSignalProcessor(int index, const InstructionIntercept& icpt);
+  void SignalProcessor(int index, uint8_t r1, uint8_t order, uint16_t target, uint64_t parameter);
   void HandleIo(int index, const InstructionIntercept& icpt);
   void HandleStoreSystemInformation(int index, const InstructionIntercept& icpt);
+  // SIGP orders that change the target's state: performed right away on a stopped CPU (under its `mu`,
+  // held by the caller), else handed to its thread and waited for. Return the SIGP status bits (0: none).
+  uint32_t SigpStateOrder(int index, int target, uint8_t order, uint64_t parameter);
+  // Waits (with `lock` on the target's mu) until the target's thread has carried out its orders, or the
+  // machine ends.
+  void WaitForOrders(Cpu& target, std::unique_lock<std::mutex>& lock);
+  // Carries out the orders posted for CPU `cpu` (its own thread, `mu` held).
+  void PerformOrders(Cpu& cpu);
+  // PoP "CPU Reset" / "Initial CPU Reset" of a stopped CPU, or one on its own thread.
+  void ResetCpu(Cpu& cpu, bool initial);
+  // PoP "Store Status": the 512-byte z/Architecture save area of `cpu` at absolute `address`.
+  absl::Status StoreStatus(Cpu& cpu, uint64_t address);
   // Posts an external interruption to a CPU from any thread.
   void PostExternal(int index, ExternalInterrupt interrupt);
   void Finish(MachineExit exit);
@@ -108,6 +128,9 @@ class Machine {
   std::unique_ptr<Sclp> sclp_;
   std::vector<std::unique_ptr<Cpu>> cpus_;
 
+  // Held while a SIGP order is carried out: a CPU that finds it taken gets CC 2 (busy), as in QEMU,
+  // so that two CPUs signalling each other never wait for each other.
+  std::mutex sigp_mu_;
   std::mutex exit_mu_;
   bool finished_ = false;
   MachineExit exit_;

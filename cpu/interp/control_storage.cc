@@ -226,18 +226,23 @@ uint64_t PrefixAdjust(const void* ctx, uint64_t real) {
 
 // Translates `addr` in the CPU's current address space (the ASCE of CR1, CR7 or CR13 per the PSW's
 // address-space control) as LRA and TPROT do: without raising translation exceptions.
-DatResult TranslateInCurrentSpace(ExecContext& cpu, uint64_t addr) {
+// The ASCE of the CPU's current address space: CR1, CR7 or CR13 per the PSW's address-space control.
+uint64_t CurrentAsce(const ExecContext& cpu) {
   const AddressSpaceControl as = cpu.s.psw.address_space();
-  const uint64_t asce_value = cpu.s.cr[as == AddressSpaceControl::kSecondary ? 7
-                                       : as == AddressSpaceControl::kHome  ? 13
-                                                                           : 1];
+  return cpu.s.cr[as == AddressSpaceControl::kSecondary ? 7 : as == AddressSpaceControl::kHome ? 13 : 1];
+}
+
+DatResult TranslateInCurrentSpace(ExecContext& cpu, uint64_t addr) {
   const bool edat1 = (cpu.s.cr[0] & cr0::kEdat) && cpu.model().HasBit(8);
-  return Translate(cpu.memory(), asce_value, addr, edat1, &PrefixAdjust, &cpu);
+  return Translate(cpu.memory(), CurrentAsce(cpu), addr, edat1, &PrefixAdjust, &cpu);
 }
 
 // LOAD REAL ADDRESS (LRA, LRAY 32-bit result; LRAG 64-bit): translates the operand address in the current
-// address space. CC 0 and the real address; on a translation exception CC 3 and GR R1 bits 32-63 =
-// 0x80000000 | the exception code (as QEMU reports it).
+// address space. CC 0: the real address. PoP "LOAD REAL ADDRESS" (as Hercules implements it): an invalid
+// segment-table entry gives CC 1 and an invalid page-table entry CC 2, with the entry's real address in
+// R1; a segment index beyond the table's length CC 3 with that address; ASCE-type and region-translation
+// exceptions CC 3 with GR R1 bits 32-63 = 0x80000000 | the exception code. Addressing and
+// translation-specification exceptions interrupt.
 template <bool k64>
 void LoadRealAddress(ExecContext& cpu, const Insn& i) {
   RequireSupervisor(cpu);
@@ -246,9 +251,22 @@ void LoadRealAddress(ExecContext& cpu, const Insn& i) {
   if (cpu.s.psw.dat()) {
     const DatResult r = TranslateInCurrentSpace(cpu, addr);
     if (!r.ok) {
-      if (r.code == ProgramInterruptCode::kAddressing) RaiseProgramInterrupt(r.code);
-      cpu.s.set_gr_low(i.ops.r1, 0x80000000u | static_cast<uint32_t>(r.code));
-      cpu.SetCc(3);
+      if (r.code == ProgramInterruptCode::kAddressing || r.code == ProgramInterruptCode::kTranslationSpecification) {
+        RaiseProgramInterrupt(r.code);
+      }
+      const bool segment = r.code == ProgramInterruptCode::kSegmentTranslation;
+      const bool has_entry = segment || r.code == ProgramInterruptCode::kPageTranslation;
+      if (!has_entry || (!k64 && r.entry > 0x7fffffff)) {
+        cpu.s.set_gr_low(i.ops.r1, 0x80000000u | static_cast<uint32_t>(r.code));
+        cpu.SetCc(3);
+        return;
+      }
+      if (k64) {
+        cpu.s.gr[i.ops.r1] = r.entry;
+      } else {
+        cpu.s.set_gr_low(i.ops.r1, static_cast<uint32_t>(r.entry));
+      }
+      cpu.SetCc(!segment ? 2 : r.length_violation ? 3 : 1);
       return;
     }
     real = r.real;
@@ -292,14 +310,24 @@ void MVCOS(ExecContext& cpu, const Insn& i) {
   const uint64_t length = cpu.s.gr[i.ops.r3];
   const uint16_t oac1 = static_cast<uint16_t>(cpu.s.gr[0] >> 16);
   const uint16_t oac2 = static_cast<uint16_t>(cpu.s.gr[0]);
-  if (cpu.s.psw.problem_state()) {
-    // A key other than the PSW key needs its PSW-key-mask bit; home space is not available.
-    for (uint16_t oac : {oac1, oac2}) {
-      if ((oac & 0x0002) && !((cpu.s.cr[3] >> (31 - (oac >> 12))) & 1)) PrivilegedOperation();
-      if ((oac & 0x0001) && ((oac >> 6) & 3) == 3) PrivilegedOperation();
+  // PoP "MOVE WITH OPTIONAL SPECIFICATIONS" (as Hercules and QEMU check it): special-operation exception
+  // with DAT off, for the home space in the problem state, and for the secondary space without the
+  // secondary-space control (CR0 bit 37); then, in the problem state, a key whose PSW-key-mask bit (CR3) is
+  // zero is a privileged-operation exception.
+  if (!cpu.s.psw.dat()) RaiseProgramInterrupt(ProgramInterruptCode::kSpecialOperation);
+  for (uint16_t oac : {oac1, oac2}) {
+    if (!(oac & 0x0001)) continue;
+    const auto as = static_cast<AddressSpaceControl>((oac >> 6) & 3);
+    if ((as == AddressSpaceControl::kHome && cpu.s.psw.problem_state()) ||
+        (as == AddressSpaceControl::kSecondary && !(cpu.s.cr[0] & cr0::kSecondarySpaceControl))) {
+      RaiseProgramInterrupt(ProgramInterruptCode::kSpecialOperation);
     }
   }
-  if (!cpu.s.psw.dat() && ((oac1 | oac2) & 0x0001)) RaiseProgramInterrupt(ProgramInterruptCode::kSpecialOperation);
+  if (cpu.s.psw.problem_state()) {
+    for (uint16_t oac : {oac1, oac2}) {
+      if ((oac & 0x0002) && !((cpu.s.cr[3] >> (31 - (oac >> 12))) & 1)) PrivilegedOperation();
+    }
+  }
   const uint64_t n = std::min<uint64_t>(length, kPageSize);
   uint8_t buf[kPageSize];
   WithOperandAccessControl(cpu, oac2, [&] { cpu.ReadBytes(src, buf, n); });
@@ -345,13 +373,14 @@ void MVCK(ExecContext& cpu, const Insn& i) {
 }
 
 // MOVE TO PRIMARY / MOVE TO SECONDARY: between the primary and the secondary space; the secondary-space
-// operand is accessed with the key in GR R3, the primary one with the PSW key. Needs DAT on, the
-// secondary-space control (CR0 bit 37) and primary- or AR-mode: otherwise a special-operation exception.
+// operand is accessed with the key in GR R3, the primary one with the PSW key. PoP: a special-operation
+// exception with DAT off, with the secondary-space control (CR0 bit 37) off, or in the access-register or
+// home-space mode; the primary- and secondary-space modes may use them.
 template <bool kToPrimary>
 void MoveBetweenSpaces(ExecContext& cpu, const Insn& i) {
   const AddressSpaceControl as = cpu.s.psw.address_space();
   if (!cpu.s.psw.dat() || !(cpu.s.cr[0] & cr0::kSecondarySpaceControl) ||
-      as == AddressSpaceControl::kSecondary || as == AddressSpaceControl::kHome) {
+      as == AddressSpaceControl::kAccessRegister || as == AddressSpaceControl::kHome) {
     RaiseProgramInterrupt(ProgramInterruptCode::kSpecialOperation);
   }
   const uint8_t key = OperandKey(cpu, i.ops.r3);
@@ -393,9 +422,15 @@ void TPROT(ExecContext& cpu, const Insn& i) {
   bool may_fetch = true;
   bool may_store = !dat_protected;
   if (key != 0 && storage_key->acc() != key) {
-    const bool fetch_override = (cpu.s.cr[0] & cr0::kFetchProtectionOverride) && real < 2048;
-    may_fetch = !storage_key->fetch_protected() || fetch_override;
-    may_store = may_store && (cpu.s.cr[0] & cr0::kStorageProtectionOverride) && storage_key->acc() == 9;
+    // The overrides as for an access (see ExecContext::Resolve): fetch-protection override by the
+    // effective address 0-2047 (not in a private space), storage-protection override of key 9 for
+    // fetches and stores alike.
+    const bool private_space = cpu.s.psw.dat() && (CurrentAsce(cpu) & asce::kPrivateSpace);
+    const bool fetch_override =
+        (cpu.s.cr[0] & cr0::kFetchProtectionOverride) && addr < 2048 && !private_space;
+    const bool storage_override = (cpu.s.cr[0] & cr0::kStorageProtectionOverride) && storage_key->acc() == 9;
+    may_fetch = !storage_key->fetch_protected() || fetch_override || storage_override;
+    may_store = may_store && storage_override;
   }
   cpu.SetCc(may_store ? (may_fetch ? 0 : 2) : (may_fetch ? 1 : 2));
 }

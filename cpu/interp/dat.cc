@@ -9,6 +9,14 @@ DatResult Fault(ProgramInterruptCode code) {
   return r;
 }
 
+// A segment- or page-translation exception that LOAD REAL ADDRESS reports with the entry's real address.
+DatResult EntryFault(ProgramInterruptCode code, uint64_t entry_real, bool length_violation) {
+  DatResult r = Fault(code);
+  r.entry = entry_real;
+  r.length_violation = length_violation;
+  return r;
+}
+
 // Index of `vaddr` into the table of `level` (0 region-first, 1 region-second, 2 region-third, 3 segment):
 // 11 bits each, starting at bit 0, 11, 22, 33.
 uint64_t TableIndex(uint64_t vaddr, int level) { return (vaddr >> (53 - 11 * level)) & 0x7ff; }
@@ -48,7 +56,10 @@ DatResult Translate(const GuestMemory& memory, uint64_t asce_value, uint64_t vad
   for (; level <= 3; ++level) {
     uint64_t index = TableIndex(vaddr, level);
     uint64_t unit = index >> 9;
-    if (unit < offset || unit > length) return Fault(kLevelException[level]);
+    if (unit < offset || unit > length) {
+      if (level == 3) return EntryFault(ProgramInterruptCode::kSegmentTranslation, origin + index * 8, true);
+      return Fault(kLevelException[level]);
+    }
     uint64_t entry;
     if (!read_entry(origin, index, &entry)) return Fault(ProgramInterruptCode::kAddressing);
     if (level < 3) {
@@ -63,11 +74,15 @@ DatResult Translate(const GuestMemory& memory, uint64_t asce_value, uint64_t vad
       continue;
     }
     // Segment-table entry.
-    if (entry & dte::kSegmentInvalid) return Fault(ProgramInterruptCode::kSegmentTranslation);
+    if (entry & dte::kSegmentInvalid) {
+      return EntryFault(ProgramInterruptCode::kSegmentTranslation, origin + index * 8, false);
+    }
     if ((entry & dte::kTypeMask) != 0) return Fault(ProgramInterruptCode::kTranslationSpecification);
     protect |= (entry & dte::kSegmentProtection) != 0;
-    if (entry & dte::kSegmentFormat) {
-      if (!edat1) return Fault(ProgramInterruptCode::kTranslationSpecification);
+    // The format control (FC, bit 53) selects a 1 MiB frame only when EDAT-1 applies; otherwise the bit
+    // is ignored and the entry designates a page table as usual (kvm-unit-tests' s390x/edat.c checks this
+    // on hardware; Hercules and QEMU agree).
+    if ((entry & dte::kSegmentFormat) && edat1) {
       DatResult r;
       r.ok = true;
       r.real = (entry & dte::kSegmentFrameOrigin) | (vaddr & 0xfffff);
@@ -78,7 +93,9 @@ DatResult Translate(const GuestMemory& memory, uint64_t asce_value, uint64_t vad
     uint64_t px = (vaddr >> 12) & 0xff;
     uint64_t pte;
     if (!read_entry(page_table, px, &pte)) return Fault(ProgramInterruptCode::kAddressing);
-    if (pte & dte::kPageInvalid) return Fault(ProgramInterruptCode::kPageTranslation);
+    if (pte & dte::kPageInvalid) {
+      return EntryFault(ProgramInterruptCode::kPageTranslation, page_table + px * 8, false);
+    }
     if (pte & dte::kPageZeroBit52) return Fault(ProgramInterruptCode::kTranslationSpecification);
     protect |= (pte & dte::kPageProtection) != 0;
     DatResult r;

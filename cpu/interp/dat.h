@@ -16,6 +16,7 @@ namespace s390vmm::interp {
 // ASCE fields (PoP "Address-Space-Control Element").
 namespace asce {
 inline constexpr uint64_t kOriginMask = ~uint64_t{0xfff};
+inline constexpr uint64_t kPrivateSpace = 0x100;   // bit 55 P
 inline constexpr uint64_t kRealSpace = 0x20;       // bit 58 R
 inline constexpr uint64_t kTypeMask = 0x0c;        // bits 60-61 DT
 inline constexpr uint64_t kLengthMask = 0x03;      // bits 62-63 TL
@@ -49,9 +50,15 @@ struct DatResult {
   uint64_t real = 0;              // translated real address (ok)
   bool write_protected = false;   // a DAT-protection bit was set on the path (ok)
   ProgramInterruptCode code = ProgramInterruptCode::kOperation;  // the exception (!ok)
+  // For segment- and page-translation exceptions: the real address of the segment- or page-table entry
+  // that is invalid, or (length_violation) that lies beyond the segment table's length (LOAD REAL ADDRESS
+  // reports it).
+  uint64_t entry = 0;
+  bool length_violation = false;
 };
 
-// Translates `vaddr` through `asce`. `edat1` enables FC=1 segment entries (CR0 bit 40 with facility 8).
+// Translates `vaddr` through `asce`. `edat1` enables FC=1 segment entries (CR0 bit 40 with facility 8);
+// without it the FC bit is ignored.
 // Table entries are read with GuestMemory absolute addressing (tables are in real storage; a caller that
 // prefixes must do so — the PoP says table addresses are real, but Linux never places tables in the
 // prefix area, and the interpreter passes prefix-adjusted memory through `real_to_absolute`).

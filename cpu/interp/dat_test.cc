@@ -71,8 +71,12 @@ TEST_F(DatTest, RealSpaceAndSegmentTableDesignation) {
 
 TEST_F(DatTest, LargePagesNeedEdat1) {
   Put(kSegment + 8, 0x500000 | dte::kSegmentFormat);  // segment 1 -> 1 MiB frame at 5 MiB
-  EXPECT_EQ(T(0x112345).code, ProgramInterruptCode::kTranslationSpecification);
-  DatResult r = T(0x112345, kAsce, /*edat1=*/true);
+  // Without EDAT-1 the FC bit is ignored: 0x500000 is a page table, whose entry 0x12 maps the page.
+  Put(0x500000 + 0x12 * 8, 0x700000);
+  DatResult r = T(0x112345);
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.real, 0x700345u);
+  r = T(0x112345, kAsce, /*edat1=*/true);
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.real, 0x512345u);
 }

@@ -96,6 +96,7 @@ void ExecContext::PswChanged() {
     }
   }
   tlb_ = &tlbs_[static_cast<int>(CurrentSpace())];
+  fetch_tlb_ = &tlbs_[static_cast<int>(InstructionSpace())];
   UpdateEpoch();
 }
 
@@ -106,13 +107,23 @@ void ExecContext::FlushTlb() {
 }
 
 
-ExecContext::Resolved ExecContext::Resolve(uint64_t addr, AccessType type) {
+AddressSpace ExecContext::InstructionSpace() const {
+  // Instructions come from the primary space in the secondary-space (and access-register) mode; only the
+  // home-space mode fetches them from the home space (PoP "Address-Space Control"; QEMU's
+  // cpu_mmu_index(ifetch) and z/OS's "Cross memory terminology" table say the same).
   const AddressSpace space = CurrentSpace();
+  return space == AddressSpace::kSecondary ? AddressSpace::kPrimary : space;
+}
+
+ExecContext::Resolved ExecContext::Resolve(uint64_t addr, AccessType type) {
+  const AddressSpace space = type == AccessType::kInstruction ? InstructionSpace() : CurrentSpace();
   const uint64_t page = addr & ~(kPageSize - 1);
   uint64_t real = addr;
   bool dat_protected = false;
+  bool private_space = false;
   if (space != AddressSpace::kReal) {
     const uint64_t asce_value = s.cr[space == AddressSpace::kPrimary ? 1 : space == AddressSpace::kSecondary ? 7 : 13];
+    private_space = asce_value & asce::kPrivateSpace;
     const bool edat1 = (s.cr[0] & cr0::kEdat) && model_.HasBit(8);
     DatResult r = Translate(memory_, asce_value, addr, edat1, &PrefixAdjust, this);
     if (!r.ok) {
@@ -140,10 +151,18 @@ ExecContext::Resolved ExecContext::Resolve(uint64_t addr, AccessType type) {
   out.may_write = !dat_protected;
   if (psw_key != 0) {
     const bool key_match = key.acc() == psw_key;
-    const bool fetch_override = (s.cr[0] & cr0::kFetchProtectionOverride) && real < 2048;
-    out.may_read = key_match || !key.fetch_protected() || fetch_override;
-    const bool store_override = (s.cr[0] & cr0::kStorageProtectionOverride) && key.acc() == 9;
-    out.may_write = out.may_write && (key_match || store_override);
+    // PoP "Storage-Protection Override": with CR0 bit 39 one, a storage key of 9 permits fetches and
+    // stores with any access key, whatever its fetch-protection bit.
+    const bool storage_override = (s.cr[0] & cr0::kStorageProtectionOverride) && key.acc() == 9;
+    // PoP "Fetch-Protection Override": CR0 bit 38 lifts fetch protection for effective (logical, not
+    // real) addresses 0-2047, unless DAT is on with a private-space ASCE. It covers only part of the page,
+    // so a read it permits is not cached in the TLB: each access is checked again.
+    const bool fetch_override =
+        (s.cr[0] & cr0::kFetchProtectionOverride) && addr < 2048 && !private_space;
+    const bool by_key = key_match || !key.fetch_protected() || storage_override;
+    out.may_read = by_key || fetch_override;
+    out.read_uncached = !by_key;
+    out.may_write = out.may_write && (key_match || storage_override);
   }
   // Low-address protection covers effective addresses 0-511 and 4096-4607 (the lowcore), whatever the
   // translation. Pages 0 and 1 never get a fast write entry, so every store there is checked here.
@@ -172,7 +191,7 @@ TlbEntry& ExecContext::Fill(uint64_t addr, AccessType type) {
   const bool may_write = r.may_write;
   const bool lap_page = r.lap_page;
   const uint64_t abs = r.abs;
-  TlbEntry& e = tlb_->at(addr);
+  TlbEntry& e = (type == AccessType::kInstruction ? fetch_tlb_ : tlb_)->at(addr);
   if (e.frame != frame || e.addend != reinterpret_cast<uintptr_t>(host) - page) {
     e = TlbEntry();
   }
@@ -180,7 +199,7 @@ TlbEntry& ExecContext::Fill(uint64_t addr, AccessType type) {
   e.frame = frame;
   e.abs_page = abs & ~(kPageSize - 1);
   e.code_flag = memory_.code_frame_flag(frame);
-  if (may_read) e.read_tag = page;
+  if (may_read && !r.read_uncached) e.read_tag = page;
   // Reference and change bits: set when an entry is filled; SSKE and RRBE flush the TLB, so the next
   // access after they clear a bit sets it again.
   (void)memory_.MarkReferenced(GuestAddress(abs), type == AccessType::kStore);
@@ -197,7 +216,7 @@ TlbEntry& ExecContext::Fill(uint64_t addr, AccessType type) {
 uint8_t* ExecContext::Access(uint64_t addr, uint64_t len, AccessType type) {
   (void)len;
   const uint64_t page = addr & ~(kPageSize - 1);
-  TlbEntry* e = &tlb_->at(addr);
+  TlbEntry* e = &(type == AccessType::kInstruction ? fetch_tlb_ : tlb_)->at(addr);
   const bool hit = type == AccessType::kStore
                        ? e->write_tag == page && !e->code_flag->load(std::memory_order_relaxed)
                        : e->read_tag == page;
@@ -240,7 +259,7 @@ uint64_t ExecContext::TranslateToAbsolute(uint64_t addr, AccessType type) { retu
 
 const uint8_t* ExecContext::FetchPage(uint64_t addr, uint64_t* frame, uint64_t* abs_page) {
   uint8_t* host = Access(addr, 2, AccessType::kInstruction);
-  const TlbEntry& e = tlb_->at(addr);
+  const TlbEntry& e = fetch_tlb_->at(addr);
   *frame = e.frame;
   *abs_page = e.abs_page;
   return host - (addr & (kPageSize - 1));

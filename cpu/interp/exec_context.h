@@ -252,12 +252,15 @@ class ExecContext {
     bool may_read = true;
     bool may_write = true;
     bool lap_page = false;  // page 0 or 1 under low-address protection
+    bool read_uncached = false;  // the read was permitted for this address only (fetch-protection override)
   };
   // DAT, prefixing, addressing and protection checks for `type` at `addr`; raises the access exception.
   Resolved Resolve(uint64_t addr, AccessType type);
   // Fills the TLB entry for the page of `addr` for `type`; returns it.
   TlbEntry& Fill(uint64_t addr, AccessType type);
   AddressSpace CurrentSpace() const;
+  // The space instructions are fetched from: the current one, but primary in the secondary-space mode.
+  AddressSpace InstructionSpace() const;
 
   GuestMemory& memory_;
   const CpuModel& model_;
@@ -266,7 +269,8 @@ class ExecContext {
   uint64_t last_tod_ = 0;
   uint64_t cpu_timer_set_tod_ = 0;
   Tlb tlbs_[kAddressSpaceCount];
-  Tlb* tlb_ = &tlbs_[0];
+  Tlb* tlb_ = &tlbs_[0];        // operand accesses: the current address space
+  Tlb* fetch_tlb_ = &tlbs_[0];  // instruction fetches: InstructionSpace()
   uint64_t address_mask_ = 0xffffff;
   // PSW bits the TLB contents depend on; a change of key flushes, a change of space switches TLBs.
   uint64_t tlb_psw_bits_ = 0;

@@ -74,6 +74,15 @@ absl::Status Interpreter::Inject(const Interrupt& interrupt) {
   return absl::OkStatus();
 }
 
+void Interpreter::ClearLocalInterrupts() {
+  pending_restart_ = false;
+  pending_external_.erase(std::remove_if(pending_external_.begin(), pending_external_.end(),
+                                         [](const ExternalInterrupt& e) {
+                                           return e.code == 0x1200 || e.code == 0x1201 || e.code == 0x1202;
+                                         }),
+                          pending_external_.end());
+}
+
 std::variant<GuestAddress, ProgramInterruptCode> Interpreter::TranslateOperand(uint64_t addr, bool store) {
   cpu_.PswChanged();  // the state may have been edited between runs
   try {
@@ -271,26 +280,11 @@ bool Interpreter::DeliverPending() {
     SwapPsw(lowcore::kRestartOldPsw, lowcore::kRestartNewPsw);
     return true;
   }
-  // Timer conditions: pending while they hold (PoP "Clock Comparator", "CPU Timer"); the clock
-  // comparator ranks above the CPU timer.
-  if (cpu_.s.psw.external_enabled()) {
-    uint16_t timer_code = 0;
-    if ((cpu_.s.cr[0] & cr0::kClockComparatorSubmask) && cpu_.tod_clock().Now() > cpu_.s.clock_comparator) {
-      timer_code = 0x1004;
-    } else if ((cpu_.s.cr[0] & cr0::kCpuTimerSubmask) && cpu_.CpuTimer() < 0) {
-      timer_code = 0x1005;
-    }
-    if (timer_code != 0) {
-      const GuestAddress lc(cpu_.s.prefix);
-      (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kCpuAddress), 0);
-      (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kExternalCode), timer_code);
-      cpu_.s.psw.set_address(cpu_.ia);
-      SwapPsw(lowcore::kExternalOldPsw, lowcore::kExternalNewPsw);
-      return true;
-    }
-  }
-  for (auto it = pending_external_.begin(); it != pending_external_.end(); ++it) {
-    if (!ExternalEnabled(it->code)) continue;
+  // External interruptions in the priority order of the PoP ("External Interruption"; as KVM and QEMU
+  // present them): malfunction alert, emergency signal (the lowest signalling CPU address first), external
+  // call, then the clock comparator, the CPU timer, and the rest (service signal, ...).
+  if (!cpu_.s.psw.external_enabled()) return DeliverIo();
+  auto deliver = [&](std::deque<ExternalInterrupt>::iterator it) {
     const GuestAddress lc(cpu_.s.prefix);
     (void)memory_.Store<uint32_t>(lc.WrappingAdd(lowcore::kExternalParameter), it->parameter);
     (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kCpuAddress), it->cpu_address);
@@ -299,7 +293,38 @@ bool Interpreter::DeliverPending() {
     cpu_.s.psw.set_address(cpu_.ia);
     SwapPsw(lowcore::kExternalOldPsw, lowcore::kExternalNewPsw);
     return true;
+  };
+  for (uint16_t code : {uint16_t{0x1200}, uint16_t{0x1201}, uint16_t{0x1202}}) {
+    if (!ExternalEnabled(code)) continue;
+    auto best = pending_external_.end();
+    for (auto it = pending_external_.begin(); it != pending_external_.end(); ++it) {
+      if (it->code == code && (best == pending_external_.end() || it->cpu_address < best->cpu_address)) best = it;
+    }
+    if (best != pending_external_.end()) return deliver(best);
   }
+  // Timer conditions: pending while they hold (PoP "Clock Comparator", "CPU Timer"); the clock
+  // comparator ranks above the CPU timer.
+  uint16_t timer_code = 0;
+  if ((cpu_.s.cr[0] & cr0::kClockComparatorSubmask) && cpu_.tod_clock().Now() > cpu_.s.clock_comparator) {
+    timer_code = 0x1004;
+  } else if ((cpu_.s.cr[0] & cr0::kCpuTimerSubmask) && cpu_.CpuTimer() < 0) {
+    timer_code = 0x1005;
+  }
+  if (timer_code != 0) {
+    const GuestAddress lc(cpu_.s.prefix);
+    (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kCpuAddress), 0);
+    (void)memory_.Store<uint16_t>(lc.WrappingAdd(lowcore::kExternalCode), timer_code);
+    cpu_.s.psw.set_address(cpu_.ia);
+    SwapPsw(lowcore::kExternalOldPsw, lowcore::kExternalNewPsw);
+    return true;
+  }
+  for (auto it = pending_external_.begin(); it != pending_external_.end(); ++it) {
+    if (ExternalEnabled(it->code)) return deliver(it);
+  }
+  return DeliverIo();
+}
+
+bool Interpreter::DeliverIo() {
   if (!pending_io_.empty() && cpu_.s.psw.io_enabled()) {
     IoInterrupt io = pending_io_.front();
     pending_io_.pop_front();

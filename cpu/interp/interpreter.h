@@ -85,6 +85,16 @@ class Interpreter final : public Vcpu {
   absl::Status Inject(const Interrupt& interrupt) override;
   void Kick() override;
 
+  // Between Run() calls, from the thread that runs this CPU (or while it is stopped):
+  // The CPU timer now (CpuState::cpu_timer is its value when it was last set), and SET CPU TIMER.
+  int64_t cpu_timer() const { return cpu_.CpuTimer(); }
+  void set_cpu_timer(int64_t value) { cpu_.SetCpuTimer(value); }
+  // Drops every cached translation: after the machine changed the prefix or the control registers.
+  void FlushTlb() { cpu_.FlushTlb(); }
+  // CPU reset (PoP "CPU Reset"): the interruption conditions local to this CPU (restart, emergency
+  // signal, external call, malfunction alert) are cleared; floating ones (service signal, I/O) stay.
+  void ClearLocalInterrupts();
+
   // For machine handlers of intercepted instructions: the absolute address of logical `addr` in the
   // CPU's current address-space mode, with the access checks of a fetch or a store, or the program
   // interruption the access would cause.
@@ -118,6 +128,8 @@ class Interpreter final : public Vcpu {
   void SwapPsw(uint64_t old_offset, uint64_t new_offset);
   // Delivers the highest-priority enabled pending interrupt, if any. Returns true if one was delivered.
   bool DeliverPending();
+  // The I/O part of DeliverPending (below every external condition).
+  bool DeliverIo();
   bool ExternalEnabled(uint16_t code) const;
 
   GuestMemory& memory_;

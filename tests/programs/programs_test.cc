@@ -28,8 +28,8 @@ TEST_P(ProgramTest, AllChecksPass) {
 INSTANTIATE_TEST_SUITE_P(Programs, ProgramTest, ::testing::Values("fixed_point", "logical", "shift_rotate", "storage",
                                                                    "string", "branch",
                                                                    "load_store", "bfp", "decimal", "vector",
-                                                                   "vector_integer", "vector_fp", "general_misc",
-                                                                   "hfp"));
+                                                                   "vector_integer", "vector_fp", "keys", "general_misc",
+                                                                   "interrupts", "dat", "hfp"));
 
 }  // namespace
 }  // namespace s390vmm::testing
