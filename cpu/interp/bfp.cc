@@ -35,19 +35,24 @@ namespace {
 
 using Binary = u128 (*)(const Format&, u128, u128, Env&);
 
+// The second operand of the RRE forms (a checked register) or, kStorage, of the RXE forms (D2(X2,B2)).
+template <class T, bool kStorage>
+u128 SecondOperand(ExecContext& cpu, const Insn& insn) {
+  if constexpr (kStorage) {
+    return T::Load(cpu, AddrX2(cpu, insn));
+  } else {
+    T::Check(insn.ops.r2);
+    return T::Get(cpu, insn.ops.r2);
+  }
+}
+
 // op1 := op1 <op> op2 for the RRE forms (kStorage: the RXE forms, op2 from D2(X2,B2)).
 template <class T, Binary kOp, bool kSetsCc, bool kStorage>
 void ExecBinary(ExecContext& cpu, const Insn& insn) {
   RequireBfp(cpu);
   const int r1 = insn.ops.r1;
   T::Check(r1);
-  u128 b;
-  if constexpr (kStorage) {
-    b = T::Load(cpu, AddrX2(cpu, insn));
-  } else {
-    T::Check(insn.ops.r2);
-    b = T::Get(cpu, insn.ops.r2);
-  }
+  const u128 b = SecondOperand<T, kStorage>(cpu, insn);
   Env env = FpcEnv(cpu);
   const u128 r = kOp(T::kF, T::Get(cpu, r1), b, env);
   CheckSuppressing(cpu, env);
@@ -90,13 +95,7 @@ template <class T, bool kStorage>
 void ExecSqrt(ExecContext& cpu, const Insn& insn) {
   RequireBfp(cpu);
   T::Check(insn.ops.r1);
-  u128 a;
-  if constexpr (kStorage) {
-    a = T::Load(cpu, AddrX2(cpu, insn));
-  } else {
-    T::Check(insn.ops.r2);
-    a = T::Get(cpu, insn.ops.r2);
-  }
+  const u128 a = SecondOperand<T, kStorage>(cpu, insn);
   Env env = FpcEnv(cpu);
   const u128 r = Sqrt(T::kF, a, env);
   CheckSuppressing(cpu, env);
@@ -109,13 +108,7 @@ template <class T, bool kSignaling, bool kStorage>
 void ExecCompare(ExecContext& cpu, const Insn& insn) {
   RequireBfp(cpu);
   T::Check(insn.ops.r1);
-  u128 b;
-  if constexpr (kStorage) {
-    b = T::Load(cpu, AddrX2(cpu, insn));
-  } else {
-    T::Check(insn.ops.r2);
-    b = T::Get(cpu, insn.ops.r2);
-  }
+  const u128 b = SecondOperand<T, kStorage>(cpu, insn);
   Env env = FpcEnv(cpu);
   const uint8_t cc = Compare(T::kF, T::Get(cpu, insn.ops.r1), b, kSignaling, env);
   CheckSuppressing(cpu, env);

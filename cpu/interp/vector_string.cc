@@ -65,6 +65,25 @@ inline void DispatchStringSize(uint8_t es, Fn&& fn) {
   }
 }
 
+// The common end of VFAE and VSTRC: element k of `a` is a hit when `matches(x)` holds for it (inverted
+// by IN); the result is the mask of hits (RT) or the byte index of the first hit and of the first zero
+// element (ZS), and CS sets the condition code from them.
+template <typename T, typename Matches>
+void FinishElementSearch(ExecContext& cpu, const Insn& i, uint8_t flags, const Vec& a, Matches matches) {
+  Vec mask;
+  int found = kNone;
+  for (int k = 0; k < Vec::Count<T>(); ++k) {
+    const bool hit = matches(a.Get<T>(k)) != ((flags & kInvert) != 0);
+    if (hit) {
+      mask.Set<T>(k, static_cast<T>(~T{0}));
+      if (found == kNone) found = k * static_cast<int>(sizeof(T));
+    }
+  }
+  const int zero = (flags & kZeroSearch) ? FirstZero<T>(a) : kNone;
+  WriteV(cpu, i.ops.v1, (flags & kResultType) ? mask : IndexResult(found, zero));
+  if (flags & kSetCc) cpu.SetCc(SearchCc(found, zero));
+}
+
 // ---- VFAE: find any element equal ---------------------------------------------------------------------
 
 // Element k of V2 is "found" if it equals any element of V3 (with IN: equals none).
@@ -77,21 +96,12 @@ void ExecVFAE(ExecContext& cpu, const Insn& i) {
     constexpr int n = Vec::Count<T>();
     const Vec a = ReadV(cpu, i.ops.v2);
     const Vec set = ReadV(cpu, i.ops.v3);
-    Vec mask;
-    int found = kNone;
-    for (int k = 0; k < n; ++k) {
-      const T x = a.Get<T>(k);
-      bool hit = false;
-      for (int j = 0; j < n && !hit; ++j) hit = x == set.Get<T>(j);
-      if (flags & kInvert) hit = !hit;
-      if (hit) {
-        mask.Set<T>(k, static_cast<T>(~T{0}));
-        if (found == kNone) found = k * static_cast<int>(sizeof(T));
+    FinishElementSearch<T>(cpu, i, flags, a, [&](T x) {
+      for (int j = 0; j < n; ++j) {
+        if (x == set.Get<T>(j)) return true;
       }
-    }
-    const int zero = (flags & kZeroSearch) ? FirstZero<T>(a) : kNone;
-    WriteV(cpu, i.ops.v1, (flags & kResultType) ? mask : IndexResult(found, zero));
-    if (flags & kSetCc) cpu.SetCc(SearchCc(found, zero));
+      return false;
+    });
   });
 }
 
@@ -190,21 +200,12 @@ void ExecVSTRC(ExecContext& cpu, const Insn& i) {
       return ((c >> kTop) & 1 && x == bound) || ((c >> (kTop - 1)) & 1 && x < bound) ||
              ((c >> (kTop - 2)) & 1 && x > bound);
     };
-    Vec mask;
-    int found = kNone;
-    for (int k = 0; k < n; ++k) {
-      const T x = a.Get<T>(k);
-      bool hit = false;
-      for (int j = 0; j < n && !hit; j += 2) hit = satisfies(x, j) && satisfies(x, j + 1);
-      if (flags & kInvert) hit = !hit;
-      if (hit) {
-        mask.Set<T>(k, static_cast<T>(~T{0}));
-        if (found == kNone) found = k * static_cast<int>(sizeof(T));
+    FinishElementSearch<T>(cpu, i, flags, a, [&](T x) {
+      for (int j = 0; j < n; j += 2) {
+        if (satisfies(x, j) && satisfies(x, j + 1)) return true;
       }
-    }
-    const int zero = (flags & kZeroSearch) ? FirstZero<T>(a) : kNone;
-    WriteV(cpu, i.ops.v1, (flags & kResultType) ? mask : IndexResult(found, zero));
-    if (flags & kSetCc) cpu.SetCc(SearchCc(found, zero));
+      return false;
+    });
   });
 }
 
