@@ -220,23 +220,6 @@ void TB(ExecContext& cpu, const Insn& i) {
 
 // --- Translation -------------------------------------------------------------------------------------------
 
-uint64_t PrefixAdjust(const void* ctx, uint64_t real) {
-  return static_cast<const ExecContext*>(ctx)->RealToAbsolute(real);
-}
-
-// Translates `addr` in the CPU's current address space (the ASCE of CR1, CR7 or CR13 per the PSW's
-// address-space control) as LRA and TPROT do: without raising translation exceptions.
-// The ASCE of the CPU's current address space: CR1, CR7 or CR13 per the PSW's address-space control.
-uint64_t CurrentAsce(const ExecContext& cpu) {
-  const AddressSpaceControl as = cpu.s.psw.address_space();
-  return cpu.s.cr[as == AddressSpaceControl::kSecondary ? 7 : as == AddressSpaceControl::kHome ? 13 : 1];
-}
-
-DatResult TranslateInCurrentSpace(ExecContext& cpu, uint64_t addr) {
-  const bool edat1 = (cpu.s.cr[0] & cr0::kEdat) && cpu.model().HasBit(8);
-  return Translate(cpu.memory(), CurrentAsce(cpu), addr, edat1, &PrefixAdjust, &cpu);
-}
-
 // LOAD REAL ADDRESS (LRA, LRAY 32-bit result; LRAG 64-bit): translates the operand address in the current
 // address space. CC 0: the real address. PoP "LOAD REAL ADDRESS" (as Hercules implements it): an invalid
 // segment-table entry gives CC 1 and an invalid page-table entry CC 2, with the entry's real address in
@@ -249,7 +232,7 @@ void LoadRealAddress(ExecContext& cpu, const Insn& i) {
   const uint64_t addr = AddrX2(cpu, i);
   uint64_t real = addr;
   if (cpu.s.psw.dat()) {
-    const DatResult r = TranslateInCurrentSpace(cpu, addr);
+    const DatResult r = cpu.TranslateIn(cpu.CurrentSpace(), addr);
     if (!r.ok) {
       if (r.code == ProgramInterruptCode::kAddressing || r.code == ProgramInterruptCode::kTranslationSpecification) {
         RaiseProgramInterrupt(r.code);
@@ -405,7 +388,7 @@ void TPROT(ExecContext& cpu, const Insn& i) {
   uint64_t real = addr;
   bool dat_protected = false;
   if (cpu.s.psw.dat()) {
-    const DatResult r = TranslateInCurrentSpace(cpu, addr);
+    const DatResult r = cpu.TranslateIn(cpu.CurrentSpace(), addr);
     if (!r.ok) {
       if (r.code == ProgramInterruptCode::kAddressing || r.code == ProgramInterruptCode::kTranslationSpecification) {
         RaiseProgramInterrupt(r.code);
@@ -425,7 +408,7 @@ void TPROT(ExecContext& cpu, const Insn& i) {
     // The overrides as for an access (see ExecContext::Resolve): fetch-protection override by the
     // effective address 0-2047 (not in a private space), storage-protection override of key 9 for
     // fetches and stores alike.
-    const bool private_space = cpu.s.psw.dat() && (CurrentAsce(cpu) & asce::kPrivateSpace);
+    const bool private_space = cpu.s.psw.dat() && (cpu.Asce(cpu.CurrentSpace()) & asce::kPrivateSpace);
     const bool fetch_override =
         (cpu.s.cr[0] & cr0::kFetchProtectionOverride) && addr < 2048 && !private_space;
     const bool storage_override = (cpu.s.cr[0] & cr0::kStorageProtectionOverride) && storage_key->acc() == 9;

@@ -60,6 +60,11 @@ ExecContext::ExecContext(GuestMemory& memory, const CpuModel& model, TodClock& t
   PswChanged();
 }
 
+DatResult ExecContext::TranslateIn(AddressSpace space, uint64_t addr) const {
+  const bool edat1 = (s.cr[0] & cr0::kEdat) && model_.HasBit(8);
+  return Translate(memory_, Asce(space), addr, edat1, &PrefixAdjust, this);
+}
+
 AddressSpace ExecContext::CurrentSpace() const {
   if (!s.psw.dat()) return AddressSpace::kReal;
   switch (s.psw.address_space()) {
@@ -122,10 +127,8 @@ ExecContext::Resolved ExecContext::Resolve(uint64_t addr, AccessType type) {
   bool dat_protected = false;
   bool private_space = false;
   if (space != AddressSpace::kReal) {
-    const uint64_t asce_value = s.cr[space == AddressSpace::kPrimary ? 1 : space == AddressSpace::kSecondary ? 7 : 13];
-    private_space = asce_value & asce::kPrivateSpace;
-    const bool edat1 = (s.cr[0] & cr0::kEdat) && model_.HasBit(8);
-    DatResult r = Translate(memory_, asce_value, addr, edat1, &PrefixAdjust, this);
+    private_space = Asce(space) & asce::kPrivateSpace;
+    DatResult r = TranslateIn(space, addr);
     if (!r.ok) {
       // Translation exceptions identify the page and the space; addressing exceptions on table fetches
       // carry no TEID.

@@ -25,6 +25,7 @@
 #include "base/big_endian.h"
 #include "cpu/cpu_model.h"
 #include "cpu/cpu_state.h"
+#include "cpu/interp/dat.h"
 #include "cpu/interp/insn.h"
 #include "cpu/program_interrupt.h"
 #include "cpu/tod_clock.h"
@@ -139,6 +140,16 @@ class ExecContext {
   // bits, or the ASCEs in CR1/CR7/CR13 (LPSW(E), SSM, STOSM/STNSM, SAC(F), SPKA, SAM*, LCTL(G),
   // interrupts). Cheap when nothing relevant changed.
   void PswChanged();
+  // The space operands are accessed in: kReal with DAT off, else per the PSW's address-space control.
+  AddressSpace CurrentSpace() const;
+  // The ASCE of a translated space (not kReal): CR1 primary, CR7 secondary, CR13 home.
+  uint64_t Asce(AddressSpace space) const {
+    return s.cr[space == AddressSpace::kPrimary ? 1 : space == AddressSpace::kSecondary ? 7 : 13];
+  }
+  // DAT of `addr` in a translated space with this CPU's EDAT-1 state and prefixing, without raising the
+  // translation exception (LRA and TPROT report it; Resolve raises it).
+  DatResult TranslateIn(AddressSpace space, uint64_t addr) const;
+
   // Flushes all TLBs of this CPU (PTLB, SPX, PSW and control-register changes, ...).
   void FlushTlb();
   // Flushes the TLBs of every CPU of the configuration (IPTE, IDTE, CSP(G) with purge, SSKE): this one
@@ -258,7 +269,6 @@ class ExecContext {
   Resolved Resolve(uint64_t addr, AccessType type);
   // Fills the TLB entry for the page of `addr` for `type`; returns it.
   TlbEntry& Fill(uint64_t addr, AccessType type);
-  AddressSpace CurrentSpace() const;
   // The space instructions are fetched from: the current one, but primary in the secondary-space mode.
   AddressSpace InstructionSpace() const;
 
